@@ -1,0 +1,3 @@
+export default function LessonsPage() {
+  return <h1>Lessons</h1>;
+}

@@ -1,0 +1,3 @@
+export default function PlaygroundsPage() {
+  return <h1>Playgrounds</h1>;
+}

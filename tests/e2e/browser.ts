@@ -1,0 +1,84 @@
+// Shared browser harness for the e2e tests: Debian's chromium through playwright-core (never a downloaded browser),
+// with the flags measured in shared/notes/browser.md, plus watchers that every test asserts on:
+// console errors, page errors, requests to other origins, and main-thread long tasks.
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { existsSync } from 'node:fs';
+import { inject } from 'vitest';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--enable-unsafe-webgpu',
+];
+
+export function baseURL(): string {
+  return inject('baseURL');
+}
+
+export async function launch(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`No browser at ${CHROMIUM}. Install Debian's chromium: apt-get install -y chromium`);
+  }
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+}
+
+export interface Watch {
+  consoleErrors: string[];
+  pageErrors: string[];
+  foreignRequests: string[];
+  /** Longest main-thread task seen so far, in ms (PerformanceObserver 'longtask'). */
+  longestTask: () => Promise<number>;
+}
+
+/** A fresh context and page with the watchers installed. */
+export async function openPage(
+  browser: Browser,
+  path = '/',
+  opts: { viewport?: { width: number; height: number } } = {},
+): Promise<{ context: BrowserContext; page: Page; watch: Watch }> {
+  const context = await browser.newContext({ viewport: opts.viewport ?? { width: 1400, height: 900 }, acceptDownloads: true });
+  const page = await context.newPage();
+  const origin = new URL(baseURL()).origin;
+  const watch: Watch = {
+    consoleErrors: [],
+    pageErrors: [],
+    foreignRequests: [],
+    longestTask: () =>
+      page.evaluate(() => (window as unknown as { __longestTask?: number }).__longestTask ?? 0),
+  };
+  page.on('console', (m) => {
+    if (m.type() === 'error') watch.consoleErrors.push(m.text());
+  });
+  page.on('pageerror', (e) => watch.pageErrors.push(String(e)));
+  page.on('request', (r) => {
+    const u = r.url();
+    if (u.startsWith('data:') || u.startsWith('blob:')) return;
+    if (!u.startsWith(origin)) watch.foreignRequests.push(u);
+  });
+  await page.addInitScript(() => {
+    const w = window as unknown as { __longestTask: number };
+    w.__longestTask = 0;
+    try {
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.__longestTask = Math.max(w.__longestTask, e.duration);
+      }).observe({ type: 'longtask', buffered: true });
+    } catch {
+      /* longtask unsupported */
+    }
+  });
+  await page.goto(baseURL() + path);
+  return { context, page, watch };
+}
+
+/** Reset the long-task maximum (e.g. after the page's first load, which may legitimately take long). */
+export async function resetLongTasks(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    (window as unknown as { __longestTask: number }).__longestTask = 0;
+  });
+}

@@ -1,0 +1,21 @@
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+// Relative base so the built lab works from any folder or static host, and offline once loaded.
+export default defineConfig({
+  base: './',
+  plugins: [react()],
+  worker: { format: 'es' },
+  // tfjs is found late by the worker; pre-bundling it up front avoids a dev-server reload (see shared/notes/browser.md).
+  optimizeDeps: {
+    include: [
+      '@tensorflow/tfjs',
+      '@tensorflow/tfjs-backend-webgpu',
+      '@tensorflow/tfjs-backend-wasm',
+      'plotly.js-dist-min',
+    ],
+  },
+  build: { target: 'es2022', chunkSizeWarningLimit: 5000, sourcemap: false },
+  server: { host: '127.0.0.1' },
+  preview: { host: '127.0.0.1' },
+});
