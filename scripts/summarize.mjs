@@ -9,7 +9,7 @@ let skipped = 0;
 if (file && existsSync(file)) {
   const r = JSON.parse(readFileSync(file, 'utf8'));
   passed = r.numPassedTests ?? 0;
-  failed = (r.numFailedTests ?? 0) + (r.numFailedTestSuites ?? 0 ? 0 : 0);
+  failed = r.numFailedTests ?? 0;
   skipped = (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
   // Suites that failed to load have no tests in them; count each as a failure.
   for (const s of r.testResults ?? []) if (s.status === 'failed' && (s.assertionResults ?? []).length === 0) failed++;

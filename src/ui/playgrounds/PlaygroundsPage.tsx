@@ -1,3 +1,96 @@
+// The Playgrounds page: one tab per playground at #/playgrounds/<name>, its inputs in the query string
+// (#/playgrounds/analogy?a=man&b=king&c=woman), plus the vectors picker at #/playgrounds/vectors.
+import { replaceParams, useRoute } from '../../state/route';
+import { AnalogyPlayground, analogyPropsFromParams } from './AnalogyPlayground';
+import { ArithmeticPlayground, arithmeticPropsFromParams } from './ArithmeticPlayground';
+import { AxesPlayground, axesPropsFromParams } from './AxesPlayground';
+import { BiasPlayground, biasPropsFromParams } from './BiasPlayground';
+import { EvaluationPlayground, evaluationPropsFromParams } from './EvaluationPlayground';
+import { SimilarityPlayground, similarityPropsFromParams } from './SimilarityPlayground';
+import { VectorsPicker } from './VectorsPicker';
+
+export const PLAYGROUNDS = [
+  { id: 'analogy', label: 'Analogy', blurb: 'a is to b as c is to ?, with 3CosAdd and 3CosMul, drawn in 2-D.' },
+  { id: 'similarity', label: 'Similarity', blurb: 'Cosine of two words, nearest neighbours, odd one out, a walk between words.' },
+  { id: 'arithmetic', label: 'Arithmetic', blurb: 'Free expressions such as king - man + woman or 0.5*good + 0.5*bad.' },
+  { id: 'axes', label: 'Semantic axes', blurb: 'Words projected on he − she, good − bad, rich − poor…' },
+  { id: 'evaluation', label: 'Evaluation', blurb: 'Analogy accuracy per section and similarity Spearman on benchmark sets.' },
+  { id: 'bias', label: 'Bias', blurb: 'WEAT, a gender direction, and hard debiasing before and after.' },
+  { id: 'vectors', label: 'Vectors', blurb: 'Choose the shipped vectors, the lab\'s, or load your own file.' },
+] as const;
+
 export default function PlaygroundsPage() {
-  return <h1>Playgrounds</h1>;
+  const route = useRoute();
+  const name = route.rest[0] ?? '';
+  const params = route.params;
+  const onParamsChange = (p: Record<string, string>) => {
+    const next = new URLSearchParams(p);
+    const present = new URLSearchParams(window.location.hash.split('?')[1] ?? '').get('present');
+    if (present) next.set('present', present);
+    replaceParams(next);
+  };
+  // A new key on real navigation (hashchange) resets the inputs to what the link says.
+  const key = `${name}?${params.toString()}`;
+  let body;
+  switch (name) {
+    case 'analogy':
+      body = <AnalogyPlayground key={key} {...analogyPropsFromParams(params)} onParamsChange={onParamsChange} />;
+      break;
+    case 'similarity':
+      body = <SimilarityPlayground key={key} {...similarityPropsFromParams(params)} onParamsChange={onParamsChange} />;
+      break;
+    case 'arithmetic':
+      body = <ArithmeticPlayground key={key} {...arithmeticPropsFromParams(params)} onParamsChange={onParamsChange} />;
+      break;
+    case 'axes':
+      body = <AxesPlayground key={key} {...axesPropsFromParams(params)} onParamsChange={onParamsChange} />;
+      break;
+    case 'evaluation':
+      body = <EvaluationPlayground key={key} {...evaluationPropsFromParams(params)} onParamsChange={onParamsChange} />;
+      break;
+    case 'bias':
+      body = <BiasPlayground key={key} {...biasPropsFromParams(params)} onParamsChange={onParamsChange} />;
+      break;
+    case 'vectors':
+      body = <VectorsPicker />;
+      break;
+    default:
+      body = (
+        <>
+          <p className="lead">Take the vectors apart. Each playground has its own link, so a question can be shared as a URL.</p>
+          <ul className="home-cards">
+            {PLAYGROUNDS.map((p) => (
+              <li key={p.id}>
+                <a href={`#/playgrounds/${p.id}`}>
+                  <strong>{p.label}</strong>
+                  <span>{p.blurb}</span>
+                </a>
+              </li>
+            ))}
+          </ul>
+          {name !== '' && (
+            <p role="alert">
+              There is no playground called "{name}". Choose one above.
+            </p>
+          )}
+        </>
+      );
+  }
+  return (
+    <div className="playgrounds-page">
+      <h1>Playgrounds</h1>
+      <nav aria-label="Playgrounds" className="tabs">
+        <ul>
+          {PLAYGROUNDS.map((p) => (
+            <li key={p.id}>
+              <a href={`#/playgrounds/${p.id}`} aria-current={name === p.id ? 'page' : undefined}>
+                {p.label}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {body}
+    </div>
+  );
 }

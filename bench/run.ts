@@ -1,0 +1,216 @@
+// `npm run bench`: trains the same corpus with the same settings in several trainers, one after another, each in
+// its own process, scores every result with the lab's evaluator, prints a table with ratios to gensim, and writes
+// bench/out/results.json. Then (unless --skip-browser) measures the lab in headless chromium.
+//   npm run bench                          Brown, skip-gram and CBOW, gensim's defaults, about 10 minutes
+//   npm run bench -- --quick               one epoch, skip-gram only, fewer browser figures: a couple of minutes
+//   npm run bench -- --models sg --epochs 3 --skip-browser
+// Installs nothing: gensim and fastText are used when Debian's packages are there, and reported missing otherwise.
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { join, relative } from 'node:path';
+import { parseArgs } from 'node:util';
+import { measureBrowser, type BrowserFigures } from './browser';
+import { running } from './child';
+import { prepareCorpus } from './corpus';
+import { extraEvalFiles } from './evalSets';
+import { scoreVectors } from './score';
+import { addRatios, formatTable, markdown, type ScoredRun } from './table';
+import {
+  fasttextAvailable, gensimAvailable, labCpuThreads, ROOT, runFasttext, runGensim, runLab, type BenchSettings, type TrainerJob,
+} from './trainers';
+
+const OUT_DIR = join(ROOT, 'bench', 'out');
+/** Tokens of the slice the tfjs-wasm engine trains on: it runs at a few tens of thousands of words/s in Node. */
+const TFJS_SLICE_TOKENS = 50_000;
+const QUICK_TFJS_SLICE_TOKENS = 20_000;
+
+const MODEL_ALIASES: Record<string, BenchSettings['model']> = { sg: 'skipgram', skipgram: 'skipgram', cbow: 'cbow' };
+
+function usage(message?: string): never {
+  if (message) process.stderr.write(`error: ${message}\n`);
+  process.stderr.write(
+    'Usage: npm run bench -- [--corpus brown|sotu|PATH] [--epochs N] [--models sg,cbow] [--threads N] [--skip-browser]\n' +
+      '                        [--skip-tfjs] [--full-eval] [--quick]\n',
+  );
+  process.exit(message ? 2 : 0);
+}
+
+function parseFlags() {
+  let values;
+  try {
+    values = parseArgs({
+      args: process.argv.slice(2),
+      options: {
+        corpus: { type: 'string', default: 'brown' },
+        epochs: { type: 'string' },
+        models: { type: 'string', default: 'sg,cbow' },
+        threads: { type: 'string', default: String(Math.max(1, cpus().length)) },
+        'skip-browser': { type: 'boolean', default: false },
+        'skip-tfjs': { type: 'boolean', default: false },
+        'full-eval': { type: 'boolean', default: false },
+        quick: { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false },
+      },
+    }).values;
+  } catch (err) {
+    usage((err as Error).message.split('.')[0]);
+  }
+  if (values.help) usage();
+  const quick = values.quick === true;
+  const epochs = Number(values.epochs ?? (quick ? 1 : 5));
+  if (!Number.isInteger(epochs) || epochs < 1) usage(`--epochs expects a whole number >= 1, got "${values.epochs}"`);
+  const threads = Number(values.threads);
+  if (!Number.isInteger(threads) || threads < 1) usage(`--threads expects a whole number >= 1, got "${values.threads}"`);
+  const models = [...new Set((quick && values.models === 'sg,cbow' ? 'sg' : values.models!).split(','))].map((m) => {
+    const model = MODEL_ALIASES[m.trim()];
+    if (!model) usage(`--models takes sg and/or cbow, got "${m}"`);
+    return model;
+  });
+  return { corpus: values.corpus!, epochs, models, threads, quick, skipBrowser: values['skip-browser'] === true, skipTfjs: values['skip-tfjs'] === true, fullEval: values['full-eval'] === true };
+}
+
+const log = (line: string) => process.stderr.write(line + '\n');
+
+function settingsFor(model: BenchSettings['model'], epochs: number): BenchSettings {
+  // gensim's defaults, which DEFAULT_TRAIN_CONFIG also follows.
+  return { model, dim: 100, window: 5, negative: 5, minCount: 5, sample: 1e-3, alpha: 0.025, minAlpha: 0.0001, epochs, seed: 1 };
+}
+
+async function main(): Promise<void> {
+  const flags = parseFlags();
+  const work = join(OUT_DIR, 'work');
+  mkdirSync(work, { recursive: true });
+  const started = new Date();
+  log(`bench: preparing ${flags.corpus} (tokenized once, shared by every trainer)...`);
+  const { full, slice } = prepareCorpus(flags.corpus, work, flags.quick ? QUICK_TFJS_SLICE_TOKENS : TFJS_SLICE_TOKENS);
+  log(`bench: ${full.tokens.toLocaleString('en-US')} tokens in ${full.sentences.toLocaleString('en-US')} sentences`);
+  const gensimVersion = gensimAvailable();
+  const haveFasttext = fasttextAvailable();
+  const evalSets = extraEvalFiles(ROOT, flags.fullEval);
+  const missing: string[] = [];
+  if (!gensimVersion) missing.push('gensim (apt-get install python3-gensim)');
+  if (!haveFasttext) missing.push('fastText (apt-get install fasttext)');
+
+  const labThreads = !flags.quick && (await labCpuThreads(flags.threads));
+  if (flags.threads > 1 && !flags.quick && !labThreads) log(`bench: the lab's cpu engine trains on 1 thread; no ${flags.threads}-thread run`);
+  const runs: ScoredRun[] = [];
+  for (const model of flags.models) {
+    const settings = settingsFor(model, flags.epochs);
+    const job = (trainer: string, threads: number, tag: string, c = full): TrainerJob => ({
+      trainer, threads, input: c.path, corpusLabel: c.label, settings,
+      out: join(work, `${c.label.replace(/[^\w.-]+/g, '_')}-${model}-${tag}.txt`),
+      echo: (line) => log(`  [${trainer} ${model} x${threads}] ${line}`),
+    });
+    const plan: { label: string; go: () => Promise<ScoredRun> }[] = [];
+    plan.push({ label: 'lab cpu x1', go: () => runLab(job('lab cpu', 1, 'cpu1'), 'cpu') });
+    if (labThreads) {
+      plan.push({ label: `lab cpu x${flags.threads}`, go: () => runLab(job('lab cpu', flags.threads, `cpu${flags.threads}`), 'cpu') });
+    }
+    if (!flags.skipTfjs) {
+      const c = slice ?? full;
+      plan.push({ label: 'lab tfjs-wasm', go: () => runLab(job('lab tfjs-wasm', 1, 'tfjs-wasm', c), 'tfjs-wasm') });
+    }
+    if (gensimVersion) {
+      plan.push({ label: 'gensim x1', go: () => runGensim(job(`gensim ${gensimVersion}`, 1, 'gensim1')) });
+      if (flags.threads > 1 && !flags.quick) {
+        plan.push({ label: `gensim x${flags.threads}`, go: () => runGensim(job(`gensim ${gensimVersion}`, flags.threads, `gensim${flags.threads}`)) });
+      }
+    }
+    if (haveFasttext) {
+      plan.push({ label: 'fastText x1', go: () => runFasttext({ ...job('fastText', 1, 'fasttext1'), out: join(work, `${full.label}-${model}-fasttext1.vec`) }, full.tokens) });
+    }
+    for (const step of plan) {
+      log(`bench: ${model} ${step.label}...`);
+      const run = await step.go();
+      if (run.ok && run.vectorsFile) {
+        try {
+          run.scores = await scoreVectors(run.vectorsFile, evalSets.analogies, evalSets.similarity);
+        } catch (err) {
+          run.scoreError = (err as Error).message;
+        }
+      }
+      log(run.ok ? `bench:   ${run.wordsPerSec?.toLocaleString('en-US')} words/s, ${run.seconds?.toFixed(1)} s training` : `bench:   failed: ${run.error}`);
+      runs.push(run);
+    }
+  }
+  addRatios(runs);
+
+  let browser: BrowserFigures | undefined;
+  if (!flags.skipBrowser) {
+    browser = await measureBrowser({
+      root: ROOT,
+      corpus: flags.corpus === 'sotu' ? 'sotu' : 'brown',
+      smallCorpus: 'toy-royals',
+      engines: flags.quick ? ['cpu', 'tfjs-wasm'] : ['cpu', 'tfjs-wasm', 'tfjs-webgl', 'tfjs-webgpu'],
+      mapSizes: flags.quick ? [1000] : [500, 1000, 2000],
+      log,
+    });
+  }
+
+  const machine = {
+    cpu: cpus()[0]?.model ?? 'unknown',
+    cores: cpus().length,
+    memoryGB: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    loadAverageAtStart: loadavg().map((x) => Math.round(x * 100) / 100),
+  };
+  const results = {
+    startedAt: started.toISOString(),
+    seconds: Math.round((Date.now() - started.getTime()) / 1000),
+    machine,
+    corpus: { name: flags.corpus, tokens: full.tokens, sentences: full.sentences, tfjsSlice: slice ?? null },
+    settings: settingsFor(flags.models[0]!, flags.epochs),
+    evalSets,
+    missing,
+    runs,
+    browser: browser ?? null,
+  };
+  writeFileSync(join(OUT_DIR, 'results.json'), JSON.stringify(results, null, 2) + '\n');
+
+  const out: string[] = [];
+  out.push(`Embedding Lab bench: ${flags.corpus}, ${full.tokens.toLocaleString('en-US')} tokens x ${flags.epochs} epoch(s), dim 100, window 5, negative 5, min-count 5, sample 1e-3, alpha 0.025`);
+  out.push(`machine: ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, load average at start ${machine.loadAverageAtStart.join(' ')}`);
+  out.push('');
+  out.push(formatTable(runs));
+  out.push('');
+  out.push('words/s = corpus tokens x epochs / training seconds. Scores: the lab evaluator on every saved vectors file;');
+  const rel = (files: string[]) => files.map((f) => relative(ROOT, f)).join(', ') || '-';
+  out.push(`analogies ${rel(evalSets.analogies)}; similarity ${rel(evalSets.similarity)}.`);
+  if (missing.length) out.push(`not run (not installed): ${missing.join('; ')}`);
+  if (browser) out.push('', ...formatBrowser(browser));
+  out.push('', `results: ${join(OUT_DIR, 'results.json')}`);
+  process.stdout.write(out.join('\n') + '\n');
+}
+
+function formatBrowser(b: BrowserFigures): string[] {
+  if (!b.ok && b.backends.length === 0 && b.maps.length === 0) return [`browser: not measured: ${b.error}`];
+  const lines = ['Browser (headless chromium, software WebGL/WebGPU):', ''];
+  lines.push(
+    markdown(
+      ['engine', 'corpus', 'active backend', 'words/s'],
+      b.backends.map((f) => [f.engine, f.corpus, f.activeBackend ?? '-', f.error ? `failed: ${f.error}` : (f.wordsPerSec?.toLocaleString('en-US') ?? '-')]),
+    ),
+  );
+  lines.push('');
+  lines.push(
+    markdown(
+      ['map points', 'updates/s while training', 'longest main-thread task (ms)'],
+      b.maps.map((f) => [String(f.points ?? f.mapN), f.error ? `failed: ${f.error}` : String(f.updatesPerSec ?? '-'), String(f.longestTaskMs ?? '-')]),
+    ),
+  );
+  if (b.consoleErrors.length) lines.push('', `console errors seen: ${b.consoleErrors.length} (first: ${b.consoleErrors[0]})`);
+  return lines;
+}
+
+// Ctrl-C: stop the trainer that is running (each is its own process) and leave.
+process.on('SIGINT', () => {
+  for (const c of running) c.kill('SIGTERM');
+  log('bench: stopped');
+  process.exit(130);
+});
+
+if (!existsSync(join(ROOT, 'package.json'))) throw new Error('run the bench from the project (npm run bench)');
+main().catch((err: unknown) => {
+  log(`bench: error: ${(err as Error).message ?? String(err)}`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,44 @@
+// The one entry point every caller (lab worker, CLI, bench, tests) uses to get a trainer for an engine name. The
+// TensorFlow.js engine is imported on demand so that the cpu path never loads tfjs (a large bundle).
+import type { EncodedCorpus } from '../text/corpus';
+import { createCpuTrainer, type CpuKernelChoice } from './cpuEngine';
+import type { EmbeddingTrainer, EngineName, TrainConfig } from './types';
+
+export interface CreateTrainerOptions {
+  onLog?: (msg: string) => void;
+  /** cpu engine only: force the JavaScript or WebAssembly kernel (default: WebAssembly SIMD when available). */
+  kernel?: CpuKernelChoice;
+}
+
+/** Node's Hogwild runner, kept out of browser bundles: the path is computed so bundlers do not follow it. */
+const HOGWILD_MODULE = './hogwildNode';
+
+function isNode(): boolean {
+  return typeof process !== 'undefined' && typeof process.versions?.node === 'string';
+}
+
+const TFJS_BACKEND_OF = {
+  'tfjs-webgpu': 'webgpu',
+  'tfjs-webgl': 'webgl',
+  'tfjs-wasm': 'wasm',
+  'tfjs-cpu': 'cpu',
+} as const;
+
+export async function createTrainer(
+  corpus: EncodedCorpus,
+  config: TrainConfig,
+  engine: EngineName = 'cpu',
+  opts: CreateTrainerOptions = {},
+): Promise<EmbeddingTrainer> {
+  if (engine === 'cpu') {
+    if (config.threads > 1 && isNode()) {
+      const mod = (await import(/* @vite-ignore */ HOGWILD_MODULE)) as typeof import('./hogwildNode');
+      return mod.createHogwildTrainer(corpus, config, opts);
+    }
+    return createCpuTrainer(corpus, config, opts);
+  }
+  const backend = (TFJS_BACKEND_OF as Record<string, (typeof TFJS_BACKEND_OF)[keyof typeof TFJS_BACKEND_OF] | undefined>)[engine];
+  if (!backend) throw new Error(`Unknown engine "${String(engine)}": expected cpu, ${Object.keys(TFJS_BACKEND_OF).join(', ')}.`);
+  const { createTfjsTrainer } = await import('./tfjsEngine');
+  return createTfjsTrainer(corpus, config, backend);
+}

@@ -1,0 +1,76 @@
+// Take the vectors and plots away: word2vec text (gensim, word2vec.c and the CLI read it), the TensorFlow Embedding
+// Projector's two TSV files, and PNG images of the loss curve and the map.
+import { useState } from 'react';
+import { writeProjectorTsv, writeWord2VecText } from '../../core/vectors/formats';
+import { freshVectors } from '../../state/labController';
+import { useLabStore } from '../../state/labStore';
+import { downloadBlob, slug } from './download';
+import { loadPlotly } from './LossChart';
+
+/** Image size for exported plots: sharp on slides without being huge. */
+const PNG_WIDTH = 1200;
+const PNG_HEIGHT = 800;
+
+export function ExportPanel() {
+  const modelSource = useLabStore((s) => s.modelSource);
+  const [message, setMessage] = useState<{ text: string; error?: boolean } | null>(null);
+
+  const withVectors = async (what: string, write: (name: string, kv: NonNullable<Awaited<ReturnType<typeof freshVectors>>>) => void) => {
+    setMessage(null);
+    const kv = await freshVectors();
+    if (!kv) {
+      setMessage({ text: 'No vectors yet: train or load a model first.', error: true });
+      return;
+    }
+    write(slug(useLabStore.getState().modelLabel), kv);
+    setMessage({ text: `Exported ${kv.size.toLocaleString('en')} words × ${kv.dim} as ${what}.` });
+  };
+
+  const png = async (selector: string, name: string) => {
+    setMessage(null);
+    const el = document.querySelector<HTMLElement>(`${selector} .js-plotly-plot`);
+    if (!el) {
+      setMessage({ text: 'That plot is not drawn yet.', error: true });
+      return;
+    }
+    const Plotly = await loadPlotly();
+    await Plotly.downloadImage(el, { format: 'png', filename: name, width: PNG_WIDTH, height: PNG_HEIGHT });
+    setMessage({ text: `Saved ${name}.png.` });
+  };
+
+  const none = modelSource === 'none';
+  return (
+    <section className="export-panel" aria-label="Export">
+      <h2 className="small-heading">Export</h2>
+      <div className="button-row wrap">
+        <button type="button" disabled={none} onClick={() => void withVectors('word2vec text', (n, kv) => downloadBlob(`${n}.txt`, writeWord2VecText(kv)))}>
+          Vectors (word2vec .txt)
+        </button>
+        <button
+          type="button"
+          disabled={none}
+          onClick={() =>
+            void withVectors('Embedding Projector TSV', (n, kv) => {
+              const { vectors, metadata } = writeProjectorTsv(kv);
+              downloadBlob(`${n}-vectors.tsv`, vectors, 'text/tab-separated-values');
+              downloadBlob(`${n}-metadata.tsv`, metadata, 'text/tab-separated-values');
+            })
+          }
+        >
+          Vectors (Projector TSV)
+        </button>
+        <button type="button" onClick={() => void png('.loss-chart', 'loss-curve')}>
+          Loss curve (PNG)
+        </button>
+        <button type="button" onClick={() => void png('figure[aria-label="Embedding map"]', 'embedding-map')}>
+          Map (PNG)
+        </button>
+      </div>
+      {message && (
+        <p role={message.error ? 'alert' : 'status'} className={message.error ? 'error' : 'ok'}>
+          {message.text}
+        </p>
+      )}
+    </section>
+  );
+}

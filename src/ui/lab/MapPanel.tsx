@@ -1,0 +1,54 @@
+// The live map of the N most frequent words (the projection helper's EmbeddingMap), its settings, and what it is
+// showing (the map's own caption names method, words, seed and iteration).
+import { useCallback, useMemo } from 'react';
+import { selectWord } from '../../state/labController';
+import { useLabStore } from '../../state/labStore';
+import { EmbeddingMap } from '../map/EmbeddingMap';
+import { SettingField } from './SettingField';
+
+const METHOD_TITLES = { tsne: 't-SNE', pca: 'PCA', 'tsne-js': 't-SNE (tsne-js)' };
+
+export function MapPanel({ showSettings }: { showSettings: boolean }) {
+  const snapshot = useLabStore((s) => s.snapshot);
+  const config = useLabStore((s) => s.config);
+  const selection = useLabStore((s) => s.selection);
+  const vocabSize = useLabStore((s) => s.corpusInfo?.vocabSize ?? null);
+  const modelLabel = useLabStore((s) => s.modelLabel);
+  const highlight = useMemo(
+    () => (selection && !selection.error ? { word: selection.word, neighbours: selection.neighbours.map((n) => n.word) } : null),
+    [selection],
+  );
+  const onWordClick = useCallback((w: string) => void selectWord(w), []);
+
+  return (
+    <section className="map-panel" aria-label="Map of words">
+      <div className="map-head">
+        <h2 className="small-heading">
+          Map {modelLabel && <span className="muted">of {modelLabel}</span>}
+        </h2>
+      </div>
+      <EmbeddingMap
+        snapshot={snapshot}
+        method={config.map}
+        perplexity={config.perplexity}
+        learningRate={config.mapLr}
+        seed={config.seed}
+        highlight={highlight}
+        onWordClick={onWordClick}
+        totalWords={vocabSize ?? undefined}
+      />
+      {!snapshot && <p className="muted map-empty">The map appears when training starts: the N most frequent words, placed by {METHOD_TITLES[config.map]}.</p>}
+      {showSettings && (
+        <fieldset className="map-settings">
+          <legend>Map settings</legend>
+          <div className="field-grid">
+            <SettingField name="mapN" />
+            <SettingField name="map" titles={METHOD_TITLES} />
+            <SettingField name="perplexity" />
+            <SettingField name="mapLr" />
+          </div>
+        </fieldset>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,137 @@
+// Models kept in this browser (IndexedDB): save the current one, list, load, delete. Survives reloads.
+import { useEffect, useId, useState } from 'react';
+import { KeyedVectors } from '../../core/vectors/keyedVectors';
+import { adoptSavedVectors, freshVectors, setConfig } from '../../state/labController';
+import { configFromParams, configToParams } from '../../state/labConfig';
+import { useLabStore } from '../../state/labStore';
+import { deleteModel, listModels, loadModel, newModelId, saveModel, type SavedModelMeta } from '../../state/persist';
+
+async function refresh(): Promise<void> {
+  try {
+    useLabStore.getState().set({ savedModels: await listModels() });
+  } catch (e) {
+    useLabStore.getState().addNotice({ kind: 'info', message: `Saved models are unavailable: ${(e as Error).message}` });
+  }
+}
+
+function when(t: number): string {
+  return new Date(t).toLocaleString('en', { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+export function SavedModels() {
+  const models = useLabStore((s) => s.savedModels);
+  const modelLabel = useLabStore((s) => s.modelLabel);
+  const modelSource = useLabStore((s) => s.modelSource);
+  const [name, setName] = useState('');
+  const [message, setMessage] = useState<{ text: string; error?: boolean } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const nameId = useId();
+
+  useEffect(() => {
+    void refresh();
+  }, []);
+
+  const save = async () => {
+    setBusy(true);
+    setMessage(null);
+    try {
+      const kv = await freshVectors();
+      if (!kv) throw new Error('there is no model yet: start training first');
+      const s = useLabStore.getState();
+      const c = s.runningConfig ?? s.config;
+      const label = name.trim() || s.modelLabel || 'My model';
+      await saveModel({
+        id: newModelId(),
+        name: label,
+        savedAt: Date.now(),
+        corpus: c.corpus === 'file' ? (s.userFile?.name ?? 'own text') : c.corpus,
+        model: c.model,
+        engine: s.activeEngine ?? '',
+        vocabSize: kv.size,
+        dim: kv.dim,
+        epochsDone: s.progress ? s.progress.wordsDone / Math.max(1, s.progress.wordsTotal / s.progress.epochs) : 0,
+        loss: s.progress && Number.isFinite(s.progress.loss) ? s.progress.loss : null,
+        settings: configToParams(c).toString(),
+        words: [...kv.words],
+        vectors: kv.vectors,
+      });
+      setName('');
+      setMessage({ text: `Saved “${label}” in this browser.` });
+      await refresh();
+    } catch (e) {
+      setMessage({ text: `Could not save: ${(e as Error).message}.`, error: true });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const load = async (m: SavedModelMeta) => {
+    setMessage(null);
+    try {
+      const full = await loadModel(m.id);
+      if (!full) throw new Error('it is no longer in this browser');
+      const kv = new KeyedVectors(full.words, full.vectors, full.dim);
+      const { config } = configFromParams(new URLSearchParams(full.settings), useLabStore.getState().config);
+      // Show the settings that trained it, without the view/hide choices of the current link.
+      const current = useLabStore.getState().config;
+      setConfig({ ...config, view: current.view, hide: current.hide, corpus: config.corpus });
+      adoptSavedVectors(kv, m.name, { corpus: m.corpus, model: m.model, dimensions: m.dim, vocabulary: m.vocabSize, saved: when(m.savedAt) });
+      setMessage({ text: `Loaded “${m.name}”: the map, search and export now use it.` });
+    } catch (e) {
+      setMessage({ text: `Could not load “${m.name}”: ${(e as Error).message}.`, error: true });
+    }
+  };
+
+  const remove = async (m: SavedModelMeta) => {
+    await deleteModel(m.id);
+    setMessage({ text: `Deleted “${m.name}”.` });
+    await refresh();
+  };
+
+  return (
+    <section className="saved-models" aria-labelledby={`${nameId}-h`}>
+      <h2 id={`${nameId}-h`} className="small-heading">
+        Saved models <span className="muted small">(kept in this browser only)</span>
+      </h2>
+      <div className="button-row">
+        <label htmlFor={nameId} className="visually-hidden">
+          Name for the saved model
+        </label>
+        <input id={nameId} value={name} onChange={(e) => setName(e.target.value)} placeholder={modelLabel || 'Model name'} />
+        <button type="button" onClick={() => void save()} disabled={busy || modelSource === 'none'}>
+          Save model
+        </button>
+      </div>
+      {message && (
+        <p role={message.error ? 'alert' : 'status'} className={message.error ? 'error' : 'ok'}>
+          {message.text}
+        </p>
+      )}
+      {models.length === 0 ? (
+        <p className="muted small">No saved models yet.</p>
+      ) : (
+        <ul className="saved-list" aria-label="Saved models">
+          {models.map((m) => (
+            <li key={m.id}>
+              <span>
+                <strong>{m.name}</strong>
+                <span className="muted small">
+                  {' '}
+                  {m.vocabSize.toLocaleString('en')} words × {m.dim} · {m.corpus} · {when(m.savedAt)}
+                </span>
+              </span>
+              <span className="button-row">
+                <button type="button" onClick={() => void load(m)} aria-label={`Load ${m.name}`}>
+                  Load
+                </button>
+                <button type="button" onClick={() => void remove(m)} aria-label={`Delete ${m.name}`}>
+                  Delete
+                </button>
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

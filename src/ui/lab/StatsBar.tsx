@@ -1,0 +1,71 @@
+// The status line ("Reading brown.txt… 45%", "Training epoch 2 of 5 on the CPU engine") and the live numbers.
+// The numbers change ~25 times a second: they are written straight into the DOM from a transient store
+// subscription, so React does not re-render on every tick.
+import { useEffect, useRef } from 'react';
+import { useLabStore, type LabState } from '../../state/labStore';
+
+interface Stat {
+  label: string;
+  /** Text of the number only (tests and screen readers read it as a number). */
+  text: (s: LabState) => string;
+  unit?: string;
+}
+
+const DASH = '—';
+const STATS: Stat[] = [
+  { label: 'Current loss', text: (s) => (s.progress && Number.isFinite(s.progress.loss) ? s.progress.loss.toFixed(4) : DASH) },
+  { label: 'Words per second', text: (s) => (s.progress && s.progress.wordsPerSec > 0 ? String(Math.round(s.progress.wordsPerSec)) : DASH) },
+  { label: 'Epoch', text: (s) => (s.progress ? `${Math.min(s.progress.epoch + 1, s.progress.epochs)} of ${s.progress.epochs}` : DASH) },
+  { label: 'Progress', text: (s) => (s.progress && s.progress.wordsTotal > 0 ? ((100 * s.progress.wordsDone) / s.progress.wordsTotal).toFixed(1) : DASH), unit: '%' },
+  { label: 'Learning rate', text: (s) => (s.progress ? s.progress.lr.toPrecision(3) : DASH) },
+];
+
+export function StatsBar() {
+  const statusText = useLabStore((s) => s.statusText);
+  const fraction = useLabStore((s) => s.statusFraction);
+  const phase = useLabStore((s) => s.phase);
+  const refs = useRef<(HTMLOutputElement | null)[]>([]);
+  const bar = useRef<HTMLProgressElement | null>(null);
+
+  useEffect(() => {
+    const write = (s: LabState) => {
+      STATS.forEach((st, i) => {
+        const el = refs.current[i];
+        const t = st.text(s);
+        if (el && el.textContent !== t) el.textContent = t;
+      });
+      if (bar.current) bar.current.value = s.progress && s.progress.wordsTotal > 0 ? s.progress.wordsDone / s.progress.wordsTotal : 0;
+    };
+    write(useLabStore.getState());
+    return useLabStore.subscribe((s, prev) => {
+      if (s.progress !== prev.progress) write(s);
+    });
+  }, []);
+
+  const preparing = fraction !== null && phase !== 'training';
+  return (
+    <section className="stats-bar" aria-label="Training status">
+      <p className="status-line" role="status" aria-live="polite">
+        {statusText}
+      </p>
+      {preparing ? (
+        <progress className="status-progress" max={1} value={fraction ?? 0} aria-label="Preparation progress" />
+      ) : (
+        <progress className="status-progress" max={1} ref={bar} aria-label="Training progress" />
+      )}
+      <dl className="stats">
+        {STATS.map((st, i) => (
+          <div key={st.label}>
+            <dt>{st.label}</dt>
+            <dd>
+              <output aria-label={st.label} aria-live="off" ref={(el) => void (refs.current[i] = el)}>
+                {DASH}
+              </output>
+              {st.unit && <span className="muted">{st.unit}</span>}
+            </dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}

@@ -1,0 +1,62 @@
+// Renders one step of a lesson: Markdown text (with KaTeX), widgets from the registry, self-checks, and error
+// boxes for anything the parser could not read. Each widget sits in its own error boundary and Suspense.
+import { memo, Suspense, useMemo } from 'react';
+import 'katex/dist/katex.min.css';
+import type { Lesson, LessonBlock } from './lessonParser';
+import { renderMarkdown } from './renderMarkdown';
+import { Quiz } from './Quiz';
+import { WidgetBoundary } from './WidgetBoundary';
+import { WIDGETS } from './widgets/registry';
+
+const MarkdownBlock = memo(function MarkdownBlock({ text }: { text: string }) {
+  const html = useMemo(() => renderMarkdown(text), [text]);
+  return <div className="lesson-md" dangerouslySetInnerHTML={{ __html: html }} />;
+});
+
+function Block({ block, lesson }: { block: LessonBlock; lesson: Lesson }) {
+  switch (block.kind) {
+    case 'markdown':
+      return <MarkdownBlock text={block.text} />;
+    case 'quiz':
+      return <Quiz quiz={block.quiz} lessonId={lesson.id} />;
+    case 'error':
+      return (
+        <div className="lesson-error" role="alert">
+          {block.message}
+        </div>
+      );
+    case 'widget': {
+      const entry = WIDGETS[block.name];
+      const where = `${lesson.file}, line ${block.line}`;
+      if (!entry) {
+        return (
+          <div className="lesson-error" role="alert">
+            {where}: there is no widget called "{block.name}"
+          </div>
+        );
+      }
+      const W = entry.component;
+      return (
+        <section className="widget" aria-label={`${entry.title} (widget)`} data-widget={block.name}>
+          <h3 className="widget-title">{entry.title}</h3>
+          <WidgetBoundary where={where}>
+            <Suspense fallback={<p role="status">Loading the widget…</p>}>
+              <W attrs={block.props} lessonId={lesson.id} />
+            </Suspense>
+          </WidgetBoundary>
+        </section>
+      );
+    }
+  }
+}
+
+export function LessonStepView({ lesson, step }: { lesson: Lesson; step: number }) {
+  const s = lesson.steps[step];
+  return (
+    <div className="lesson-step">
+      {s.blocks.map((b, i) => (
+        <Block key={`${step}-${i}`} block={b} lesson={lesson} />
+      ))}
+    </div>
+  );
+}

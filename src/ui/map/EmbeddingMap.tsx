@@ -1,0 +1,310 @@
+// The live map of the embedding: the layout runs in src/workers/layout.worker.ts, frames arrive ~15 times a second
+// and go straight to plotly through refs (no React render per frame). React renders this component only when its
+// props change. DOM contract (tests, bench): <figure aria-label="Embedding map" data-points={N} data-frames={drawn}>.
+import { useEffect, useRef, useState } from 'react';
+import type { PlotlyHTMLElement } from 'plotly.js-dist-min';
+import type { LayoutMethod } from '../../core/project/layoutEngine';
+import type { LayoutRequest, LayoutResponse } from '../../workers/layoutMessages';
+import { nextRanges, type Ranges } from './axisRange';
+import { mapCaption } from './caption';
+import { mapLayout, mapTraces, PLOT_CONFIG, readTheme, type HighlightPoints, type MapTheme } from './mapFigure';
+import './embeddingMap.css';
+
+type PlotlyModule = (typeof import('plotly.js-dist-min'))['default'];
+
+export interface MapSnapshot {
+  words: string[];
+  vectors: Float32Array;
+  dim: number;
+  version: number;
+}
+
+export interface MapStats {
+  iteration: number;
+  updatesPerSec: number;
+  engine: string;
+  note?: string;
+}
+
+export interface EmbeddingMapProps {
+  snapshot: MapSnapshot | null;
+  method: LayoutMethod;
+  perplexity: number;
+  learningRate: number;
+  seed: number;
+  highlight?: { word: string; neighbours: string[] } | null;
+  onWordClick?: (word: string) => void;
+  paused?: boolean;
+  onStats?: (s: MapStats) => void;
+  /** Size of the vocabulary the snapshot's words were taken from, for the caption ("500 most frequent of 14,165"). */
+  totalWords?: number;
+}
+
+/** onStats is called at most this often: it is meant for a text readout, not for animation. */
+const STATS_INTERVAL_MS = 250;
+
+interface Live {
+  worker: Worker | null;
+  plotly: PlotlyModule | null;
+  words: string[];
+  index: Map<string, number>;
+  positions: Float32Array | null;
+  ranges: Ranges | null;
+  frames: number;
+  iteration: number;
+  note?: string;
+  paramsSent: number;
+  nextId: number;
+  drawing: boolean;
+  drawQueued: boolean;
+  rafPending: boolean;
+  revision: number;
+  lastStatsAt: number;
+  theme: MapTheme | null;
+  lastVersion: number;
+}
+
+export function EmbeddingMap(props: EmbeddingMapProps) {
+  const { snapshot, method, perplexity, learningRate, seed, highlight, paused } = props;
+  const figureRef = useRef<HTMLElement>(null);
+  const plotRef = useRef<HTMLDivElement>(null);
+  const captionRef = useRef<HTMLElement>(null);
+  const propsRef = useRef(props);
+  const [error, setError] = useState<string | null>(null);
+  const live = useRef<Live>({
+    worker: null, plotly: null, words: [], index: new Map(), positions: null, ranges: null, frames: 0, iteration: 0,
+    paramsSent: 0, nextId: 1, drawing: false, drawQueued: false, rafPending: false, revision: 0, lastStatsAt: 0,
+    theme: null, lastVersion: -1,
+  });
+
+  useEffect(() => {
+    propsRef.current = props;
+  });
+
+  // Caption, data-points and data-frames are written directly, so frames never go through React.
+  const updateCaption = () => {
+    const l = live.current;
+    const p = propsRef.current;
+    const fig = figureRef.current;
+    if (fig) {
+      fig.dataset.points = String(l.words.length);
+      fig.dataset.frames = String(l.frames);
+    }
+    const cap = captionRef.current;
+    if (!cap) return;
+    if (!p.snapshot && l.words.length === 0) {
+      cap.textContent = 'No vectors yet: the map appears once training sends its first snapshot.';
+      return;
+    }
+    cap.textContent = mapCaption({
+      method: p.method,
+      points: l.words.length || p.snapshot?.words.length || 0,
+      totalWords: p.totalWords,
+      perplexity: p.perplexity,
+      seed: p.seed,
+      iteration: l.iteration,
+      note: l.note,
+    });
+  };
+
+  const highlightPoints = (): HighlightPoints | null => {
+    const h = propsRef.current.highlight;
+    const l = live.current;
+    if (!h || !l.positions) return null;
+    const out: HighlightPoints = { x: [], y: [], words: [], isCentre: [] };
+    for (const w of [h.word, ...h.neighbours]) {
+      const i = l.index.get(w);
+      if (i === undefined) continue;
+      out.x.push(l.positions[2 * i]);
+      out.y.push(l.positions[2 * i + 1]);
+      out.words.push(w);
+      out.isCentre.push(w === h.word);
+    }
+    return out;
+  };
+
+  const draw = () => {
+    const l = live.current;
+    const div = plotRef.current;
+    if (!l.plotly || !div || !l.positions || l.positions.length !== 2 * l.words.length) return;
+    if (l.drawing) {
+      l.drawQueued = true;
+      return;
+    }
+    l.drawing = true;
+    const n = l.words.length;
+    const xs = new Float32Array(n);
+    const ys = new Float32Array(n);
+    for (let i = 0; i < n; i++) {
+      xs[i] = l.positions[2 * i];
+      ys[i] = l.positions[2 * i + 1];
+    }
+    l.ranges = nextRanges(l.ranges, l.positions);
+    l.theme ??= readTheme();
+    const titles: [string, string] | null = propsRef.current.method === 'pca' ? ['PC 1', 'PC 2'] : null;
+    const traces = mapTraces(xs, ys, l.words, highlightPoints(), l.theme);
+    const layout = mapLayout(l.ranges, l.theme, titles, ++l.revision);
+    l.plotly
+      .react(div, traces, layout, PLOT_CONFIG)
+      .then(() => {
+        l.frames++;
+        updateCaption();
+      })
+      .catch((e: unknown) => setError(`The map could not be drawn: ${e instanceof Error ? e.message : String(e)}`))
+      .finally(() => {
+        l.drawing = false;
+        if (l.drawQueued) {
+          l.drawQueued = false;
+          requestDraw();
+        }
+      });
+  };
+
+  const requestDraw = () => {
+    const l = live.current;
+    if (l.rafPending) return;
+    l.rafPending = true;
+    requestAnimationFrame(() => {
+      l.rafPending = false;
+      draw();
+    });
+  };
+
+  const onWorkerMessage = (ev: MessageEvent<LayoutResponse>) => {
+    const l = live.current;
+    const msg = ev.data;
+    if (msg.type === 'error') {
+      setError(`The layout stopped: ${msg.message}`);
+      return;
+    }
+    if (msg.paramsId < l.paramsSent) return; // made under settings the user has since changed
+    if (msg.type === 'status') {
+      l.note = msg.note;
+      updateCaption();
+      return;
+    }
+    if (msg.words) {
+      l.words = msg.words;
+      l.index = new Map(msg.words.map((w, i) => [w, i]));
+    }
+    l.positions = msg.positions;
+    l.iteration = msg.iteration;
+    l.note = msg.note;
+    requestDraw();
+    const now = performance.now();
+    const onStats = propsRef.current.onStats;
+    if (onStats && (now - l.lastStatsAt >= STATS_INTERVAL_MS || msg.settled)) {
+      l.lastStatsAt = now;
+      onStats({ iteration: msg.iteration, updatesPerSec: msg.updatesPerSec, engine: msg.engine, note: msg.note });
+    }
+  };
+
+  const send = (req: LayoutRequest, transfer: Transferable[] = []) => live.current.worker?.postMessage(req, transfer);
+
+  // The worker and plotly live as long as the component.
+  useEffect(() => {
+    const l = live.current;
+    const plotDiv = plotRef.current;
+    const worker = new Worker(new URL('../../workers/layout.worker.ts', import.meta.url), { type: 'module' });
+    worker.onmessage = onWorkerMessage;
+    worker.onerror = (e) => setError(`The layout worker failed: ${e.message || 'could not start'}`);
+    l.worker = worker;
+    l.lastVersion = -1;
+    let cancelled = false;
+    import('plotly.js-dist-min')
+      .then((mod) => {
+        if (cancelled) return;
+        l.plotly = mod.default ?? (mod as unknown as PlotlyModule);
+        const div = plotRef.current as (HTMLDivElement & Partial<PlotlyHTMLElement>) | null;
+        if (!div) return;
+        l.theme = readTheme();
+        return l.plotly.newPlot(div, mapTraces([], [], [], null, l.theme), mapLayout(null, l.theme, null, 0), PLOT_CONFIG).then(() => {
+          (div as unknown as PlotlyHTMLElement).on('plotly_click', (ev) => {
+            const pt = ev.points[0];
+            if (!pt) return;
+            const word = pt.curveNumber === 0 ? live.current.words[pt.pointIndex] : String(pt.text ?? '');
+            if (word) propsRef.current.onWordClick?.(word);
+          });
+          requestDraw();
+        });
+      })
+      .catch((e: unknown) => setError(`Plotting could not load: ${e instanceof Error ? e.message : String(e)}`));
+    // Theme and presenter mode change CSS variables on <html>: re-read them and redraw.
+    const observer = new MutationObserver(() => {
+      l.theme = readTheme();
+      requestDraw();
+    });
+    observer.observe(document.documentElement, { attributes: true, attributeFilter: ['class', 'data-theme', 'style'] });
+    return () => {
+      cancelled = true;
+      observer.disconnect();
+      worker.terminate();
+      l.worker = null;
+      if (plotDiv && l.plotly) l.plotly.purge(plotDiv);
+    };
+    // The worker is created once; handlers read the latest props through propsRef.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  useEffect(() => {
+    const l = live.current;
+    const id = l.nextId++;
+    l.paramsSent = id;
+    send({ type: 'set-params', id, params: { method, perplexity, learningRate, seed } });
+    updateCaption();
+     
+  }, [method, perplexity, learningRate, seed]);
+
+  useEffect(() => {
+    const l = live.current;
+    if (!snapshot || snapshot.version === l.lastVersion) {
+      updateCaption();
+      return;
+    }
+    l.lastVersion = snapshot.version;
+    // A copy is transferred: the snapshot stays usable by the rest of the page.
+    const vectors = snapshot.vectors.slice();
+    send(
+      { type: 'set-vectors', id: l.nextId++, version: snapshot.version, words: snapshot.words.slice(), vectors, dim: snapshot.dim },
+      [vectors.buffer],
+    );
+    updateCaption();
+     
+  }, [snapshot]);
+
+  useEffect(() => {
+    send({ type: paused ? 'pause' : 'resume', id: live.current.nextId++ });
+     
+  }, [paused]);
+
+  useEffect(() => {
+    requestDraw();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [highlight]);
+
+  const download = () => {
+    const l = live.current;
+    const div = plotRef.current;
+    if (!l.plotly || !div) return;
+    const p = propsRef.current;
+    void l.plotly.downloadImage(div, {
+      format: 'png',
+      filename: `embedding-map-${p.method}-seed${p.seed}`,
+      width: div.clientWidth,
+      height: div.clientHeight,
+    });
+  };
+
+  return (
+    <figure ref={figureRef} className="embedding-map" aria-label="Embedding map">
+      <div ref={plotRef} className="embedding-map-plot" />
+      <figcaption ref={captionRef} />
+      {error && <p role="alert">{error}</p>}
+      <div className="embedding-map-tools">
+        <button type="button" onClick={download}>
+          Download map as PNG
+        </button>
+      </div>
+    </figure>
+  );
+}

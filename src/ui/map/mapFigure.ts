@@ -1,0 +1,124 @@
+// Plotly traces and layout for the embedding map, built from plain data (no DOM reads here except `readTheme`).
+import type { Config, Data, Layout } from 'plotly.js-dist-min';
+import type { Ranges } from './axisRange';
+
+export interface MapTheme {
+  fg: string;
+  bg: string;
+  muted: string;
+  border: string;
+  accent: string;
+  danger: string;
+  ok: string;
+  /** Root font size in px: presenter mode raises it, and the map follows. */
+  fontPx: number;
+}
+
+/** Point size relative to the root font size (16px -> 6px markers; 22px presenter -> 8px). */
+const MARKER_PER_FONT_PX = 0.38;
+/** Highlighted words are this much larger than the rest. */
+const HIGHLIGHT_SCALE = 2.2;
+/** Plain points are a little transparent so dense clusters read as denser. */
+const POINT_OPACITY = 0.7;
+
+export const PLOT_CONFIG: Partial<Config> = {
+  displaylogo: false,
+  responsive: true,
+  scrollZoom: false,
+  // Nothing that could reach another origin: no cloud, no links out, no MathJax typesetting.
+  showLink: false,
+  showSendToCloud: false,
+  showEditInChartStudio: false,
+  typesetMath: false,
+  modeBarButtonsToRemove: ['select2d', 'lasso2d', 'toImage'],
+} as Partial<Config>;
+
+export function readTheme(root: HTMLElement = document.documentElement): MapTheme {
+  const css = getComputedStyle(root);
+  const v = (name: string, fallback: string) => css.getPropertyValue(name).trim() || fallback;
+  return {
+    fg: v('--fg', '#111827'),
+    bg: v('--bg', '#ffffff'),
+    muted: v('--muted', '#4b5563'),
+    border: v('--border', '#9ca3af'),
+    accent: v('--accent', '#1d4ed8'),
+    danger: v('--danger', '#b91c1c'),
+    ok: v('--ok', '#166534'),
+    fontPx: parseFloat(css.fontSize) || 16,
+  };
+}
+
+export interface HighlightPoints {
+  x: number[];
+  y: number[];
+  words: string[];
+  /** true for the chosen word, false for its neighbours */
+  isCentre: boolean[];
+}
+
+export function mapTraces(
+  x: Float32Array | number[],
+  y: Float32Array | number[],
+  words: readonly string[],
+  highlight: HighlightPoints | null,
+  theme: MapTheme,
+): Data[] {
+  const size = Math.round(theme.fontPx * MARKER_PER_FONT_PX);
+  const base: Data = {
+    type: 'scattergl',
+    mode: 'markers',
+    name: 'words',
+    x: Array.from(x),
+    y: Array.from(y),
+    text: words as string[],
+    hovertemplate: '%{text}<extra></extra>',
+    marker: { size, color: theme.accent, opacity: highlight ? 0.35 : POINT_OPACITY },
+  };
+  const hl: Data = {
+    type: 'scatter',
+    mode: 'text+markers',
+    name: 'highlight',
+    x: highlight?.x ?? [],
+    y: highlight?.y ?? [],
+    text: highlight?.words ?? [],
+    textposition: 'top center',
+    textfont: { color: theme.fg, size: theme.fontPx },
+    hovertemplate: '%{text}<extra></extra>',
+    marker: {
+      size: (highlight?.isCentre ?? []).map((c) => Math.round(size * (c ? HIGHLIGHT_SCALE * 1.3 : HIGHLIGHT_SCALE))),
+      color: (highlight?.isCentre ?? []).map((c) => (c ? theme.danger : theme.ok)),
+      line: { color: theme.bg, width: 1 },
+    },
+  };
+  return [base, hl];
+}
+
+export function mapLayout(ranges: Ranges | null, theme: MapTheme, axisTitles: [string, string] | null, revision: number): Partial<Layout> {
+  const axis = (range: [number, number] | undefined, title: string | undefined) => ({
+    range,
+    autorange: range ? false : true,
+    showgrid: false,
+    zeroline: false,
+    showticklabels: Boolean(title),
+    ticks: '' as const,
+    showline: true,
+    linecolor: theme.border,
+    mirror: true,
+    title: title ? { text: title, font: { color: theme.fg, size: theme.fontPx } } : undefined,
+    color: theme.muted,
+  });
+  return {
+    uirevision: 'embedding-map',
+    datarevision: revision,
+    paper_bgcolor: theme.bg,
+    plot_bgcolor: theme.bg,
+    font: { color: theme.fg, size: Math.round(theme.fontPx * 0.85) },
+    hoverlabel: { font: { size: theme.fontPx }, bgcolor: theme.bg, bordercolor: theme.border },
+    margin: { l: axisTitles ? 50 : 10, r: 10, t: 10, b: axisTitles ? 45 : 10 },
+    showlegend: false,
+    dragmode: 'pan',
+    hovermode: 'closest',
+    xaxis: axis(ranges?.x, axisTitles?.[0]),
+    yaxis: axis(ranges?.y, axisTitles?.[1]),
+  };
+}

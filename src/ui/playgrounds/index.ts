@@ -1,0 +1,11 @@
+// What the playgrounds offer to the rest of the app (lessons embed these; see helpers/CONTRACTS.md).
+export { AnalogyPlayground, type AnalogyProps } from './AnalogyPlayground';
+export { SimilarityPlayground, type SimilarityProps } from './SimilarityPlayground';
+export { ArithmeticPlayground, type ArithmeticProps } from './ArithmeticPlayground';
+export { AxesPlayground, type AxesProps } from './AxesPlayground';
+export { EvaluationPlayground, type EvaluationProps } from './EvaluationPlayground';
+export { BiasPlayground, type BiasProps } from './BiasPlayground';
+export { VectorsPicker } from './VectorsPicker';
+export { useActiveVectors, ensureShippedVectors, loadShipped, loadFromFiles, loadFromUrl } from './shippedVectors';
+export { WordInput } from './WordInput';
+export { ResultsTable } from './ResultsTable';

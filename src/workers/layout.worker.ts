@@ -1,0 +1,156 @@
+/// <reference lib="webworker" />
+// Lays the words out in 2-D off the main thread and streams positions on a cadence (FRAME_INTERVAL_MS), so the map
+// moves while the trainer trains. Requests are applied latest-first: a burst of set-vectors keeps only the newest.
+import { createLayoutEngine, type LayoutEngine } from '../core/project/layoutEngine';
+import type { LayoutRequest, LayoutResponse, LayoutSettings } from './layoutMessages';
+
+/** Post a frame at most this often: 15 frames/s is smooth enough and leaves the main thread time to draw. */
+const FRAME_INTERVAL_MS = 66;
+/** Work per tick before returning to the event loop to read messages. */
+const TICK_BUDGET_MS = 30;
+/** Window over which updates per second are averaged. */
+const RATE_WINDOW_MS = 1000;
+
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+
+let engine: LayoutEngine | null = null;
+let settings: LayoutSettings | null = null;
+let paramsId = 0;
+let paused = false;
+let pendingVectors: Extract<LayoutRequest, { type: 'set-vectors' }> | null = null;
+let pendingParams: Extract<LayoutRequest, { type: 'set-params' }> | null = null;
+let dataVersion = -1;
+let lastSentWords: readonly string[] | null = null;
+let lastStatusAt = 0;
+let lastData: { words: string[]; vectors: Float32Array; dim: number } | null = null;
+let scheduled = false;
+let busy = false;
+let lastFrameAt = 0;
+let stepsInWindow = 0;
+let windowStart = 0;
+let rate = 0;
+let dirty = false;
+
+function post(msg: LayoutResponse, transfer: Transferable[] = []): void {
+  scope.postMessage(msg, transfer);
+}
+
+scope.onmessage = (ev: MessageEvent<LayoutRequest>) => {
+  const msg = ev.data;
+  switch (msg.type) {
+    case 'set-vectors':
+      pendingVectors = msg; // an older pending set is dropped: only the newest vectors matter
+      break;
+    case 'set-params':
+      pendingParams = msg;
+      break;
+    case 'pause':
+      paused = true;
+      break;
+    case 'resume':
+      paused = false;
+      break;
+  }
+  schedule();
+};
+
+function schedule(): void {
+  if (scheduled) return;
+  scheduled = true;
+  setTimeout(() => {
+    scheduled = false;
+    void tick();
+  }, 0);
+}
+
+async function tick(): Promise<void> {
+  if (busy) return;
+  busy = true;
+  try {
+    await applyPending();
+    if (!engine || paused) return;
+    const before = engine.iteration;
+    const moved = engine.work(TICK_BUDGET_MS);
+    const now = performance.now();
+    stepsInWindow += Math.max(0, engine.iteration - before);
+    if (now - windowStart >= RATE_WINDOW_MS) {
+      rate = (stepsInWindow * 1000) / (now - windowStart);
+      stepsInWindow = 0;
+      windowStart = now;
+    }
+    if (moved) dirty = true;
+    if (dirty && (now - lastFrameAt >= FRAME_INTERVAL_MS || engine.settled)) sendFrame(now);
+    else if (!moved && engine.note && now - lastStatusAt >= FRAME_INTERVAL_MS) {
+      lastStatusAt = now;
+      post({ type: 'status', paramsId, version: dataVersion, note: engine.note });
+    }
+  } catch (e) {
+    post({ type: 'error', id: paramsId, message: e instanceof Error ? e.message : String(e) });
+    engine = null;
+  } finally {
+    busy = false;
+    if (engine && !paused && (!engine.settled || dirty || pendingVectors || pendingParams)) schedule();
+    else if (pendingVectors || pendingParams) schedule();
+  }
+}
+
+function sendFrame(now: number): void {
+  if (!engine || !settings) return;
+  const positions = engine.positions();
+  if (positions.length === 0) return;
+  dirty = false;
+  lastFrameAt = now;
+  const words = engine.words === lastSentWords ? undefined : engine.words.slice();
+  lastSentWords = engine.words;
+  post(
+    {
+      type: 'positions',
+      paramsId,
+      version: dataVersion,
+      words,
+      positions,
+      iteration: engine.iteration,
+      updatesPerSec: engine.settled ? 0 : rate,
+      engine: engine.engine,
+      method: engine.method,
+      note: engine.note,
+      settled: engine.settled,
+    },
+    [positions.buffer],
+  );
+}
+
+async function applyPending(): Promise<void> {
+  if (pendingParams) {
+    const req = pendingParams;
+    pendingParams = null;
+    const next = req.params;
+    const methodChanged = !settings || settings.method !== next.method;
+    paramsId = req.id;
+    settings = next;
+    if (methodChanged) {
+      const previous = engine;
+      engine = await createLayoutEngine(next);
+      if (previous && previous.words.length > 0) engine.seedFrom(previous.words, previous.positions());
+      if (lastData) {
+        engine.setData(lastData.words, lastData.vectors, lastData.dim);
+      }
+    } else {
+      engine?.setParams(next);
+    }
+    dirty = true;
+  }
+  if (pendingVectors) {
+    const req = pendingVectors;
+    pendingVectors = null;
+    if (req.vectors.length !== req.words.length * req.dim) {
+      post({ type: 'error', id: req.id, message: `set-vectors: ${req.vectors.length} numbers for ${req.words.length} words of dimension ${req.dim}` });
+      return;
+    }
+    lastData = { words: req.words, vectors: req.vectors, dim: req.dim };
+    dataVersion = req.version;
+    if (engine) {
+      engine.setData(req.words, req.vectors, req.dim);
+    }
+  }
+}

@@ -1,0 +1,84 @@
+// The typed contract between the lab page and the trainer worker: one discriminated union each way.
+// Every session (one start .. reset) has a number; the page drops messages from older sessions, so a late progress
+// message from a run that was reset can never overwrite the new one. Queries carry a request id for the same reason.
+import type { EngineName, TrainConfig } from '../core/train/types';
+
+export type EngineChoice = 'auto' | EngineName;
+
+export type CorpusSource =
+  /** A corpus shipped with the lab; the worker fetches it itself (same origin) so the page never holds the text. */
+  | { kind: 'bundled'; name: string; url: string }
+  /** The user's own text, read in the page and transferred (never copied, never sent anywhere). */
+  | { kind: 'bytes'; name: string; bytes: ArrayBuffer };
+
+/** How fast to train: full speed, or throttled for a lecture (words per chunk, pause between chunks). */
+export interface Speed {
+  /** 0 = adaptive chunks of about CHUNK_TARGET_MS. */
+  maxWordsPerChunk: number;
+  delayMs: number;
+}
+
+export type Phase = 'idle' | 'loading' | 'vocab' | 'encoding' | 'probing' | 'training' | 'paused' | 'done' | 'failed';
+
+export type ToWorker =
+  | {
+      type: 'start';
+      session: number;
+      config: TrainConfig;
+      engine: EngineChoice;
+      source: CorpusSource;
+      mapN: number;
+      speed: Speed;
+      /** Load, build and create the trainer, then wait (used by "Step" before any start). */
+      startPaused: boolean;
+    }
+  | { type: 'pause' }
+  | { type: 'resume' }
+  | { type: 'step' }
+  | { type: 'stop' }
+  | { type: 'setSpeed'; speed: Speed }
+  | { type: 'setMapN'; mapN: number }
+  | { type: 'requestVectors'; id: number }
+  | { type: 'queryNeighbours'; id: number; word: string; k: number };
+
+export interface ProgressMsg {
+  type: 'progress';
+  session: number;
+  epoch: number;
+  epochs: number;
+  wordsDone: number;
+  wordsTotal: number;
+  loss: number;
+  lr: number;
+  wordsPerSec: number;
+  seconds: number;
+  done: boolean;
+}
+
+export interface CorpusInfo {
+  name: string;
+  rawTokens: number;
+  sentences: number;
+  vocabSize: number;
+}
+
+export type ErrorKind = 'divergence' | 'backend' | 'input' | 'crash' | 'query';
+
+export type FromWorker =
+  | { type: 'status'; session: number; phase: Phase; text: string; fraction?: number }
+  | { type: 'corpus'; session: number; info: CorpusInfo }
+  | { type: 'engine'; session: number; engine: EngineName; note: string }
+  | ProgressMsg
+  | { type: 'snapshot'; session: number; words: string[]; dim: number; vectors: Float32Array; version: number }
+  | { type: 'vectors'; session: number; id?: number; words: string[]; dim: number; vectors: Float32Array; epoch: number; done: boolean }
+  | { type: 'neighbours'; id: number; word: string; neighbours: { word: string; score: number }[] }
+  | { type: 'error'; session: number; id?: number; kind: ErrorKind; message: string; suggestedAlpha?: number };
+
+/** The fallback order when an engine cannot start: each backend tries the next, ending at the typed-array engine. */
+export const ENGINE_FALLBACK: Record<EngineName, EngineName | null> = {
+  'tfjs-webgpu': 'tfjs-webgl',
+  'tfjs-webgl': 'tfjs-wasm',
+  'tfjs-wasm': 'cpu',
+  'tfjs-cpu': 'cpu',
+  cpu: null,
+};

@@ -1,0 +1,425 @@
+// What the trainer worker does, written against injected dependencies (the trainer factory, the message sink) so the
+// worker file stays a thin adapter. Owns: reading the corpus (with progress), encoding it, choosing and starting an
+// engine (probe for "auto", fallback on failure), and the chunked training loop that yields between chunks so that
+// pause / step / queries are answered while it trains.
+import { encodeCorpus, type EncodedCorpus } from '../core/text/corpus';
+import { DivergenceError, type EmbeddingTrainer, type EngineName, type TrainConfig, type TrainProgress } from '../core/train/types';
+import { KeyedVectors } from '../core/vectors/keyedVectors';
+import { decodeText, TextInputError } from '../state/labTextCheck';
+import { probeEngines } from './enginesProbe';
+import { ENGINE_FALLBACK, type CorpusInfo, type CorpusSource, type FromWorker, type Phase, type Speed, type ToWorker } from './trainerMessages';
+
+export type CreateTrainer = (corpus: EncodedCorpus, config: TrainConfig, engine: EngineName) => Promise<EmbeddingTrainer>;
+export type Post = (msg: FromWorker, transfer?: Transferable[]) => void;
+
+/** Adaptive chunks aim at this many ms of work, so a pause or step waits at most about this long. */
+export const CHUNK_TARGET_MS = 40;
+/** Bounds on adaptive chunk size (words): small enough for slow engines, large enough to amortise overhead. */
+const MIN_CHUNK_WORDS = 200;
+const MAX_CHUNK_WORDS = 200_000;
+const FIRST_CHUNK_WORDS = 2_000;
+/** Map snapshots (top-N words) at ~2.5 Hz: enough for a gliding map, cheap to copy. */
+export const SNAPSHOT_MS = 400;
+/** Full vectors for the playgrounds every few seconds (a 15,000 x 100 copy is 6 MB). */
+export const VECTORS_MS = 5_000;
+/** "Step" trains one hundredth of an epoch (at least one sentence): a visible but small move. */
+const STEP_FRACTION_OF_EPOCH = 0.01;
+
+const ENGINE_WORDS: Record<EngineName, string> = {
+  cpu: 'the CPU engine',
+  'tfjs-webgpu': 'TensorFlow.js on WebGPU',
+  'tfjs-webgl': 'TensorFlow.js on WebGL',
+  'tfjs-wasm': 'TensorFlow.js on WebAssembly',
+  'tfjs-cpu': 'TensorFlow.js on plain JavaScript',
+};
+
+type StartMsg = Extract<ToWorker, { type: 'start' }>;
+
+export class TrainerSession {
+  private session = 0;
+  private trainer: EmbeddingTrainer | null = null;
+  private state: 'idle' | 'loading' | 'running' | 'paused' | 'done' = 'idle';
+  private speed: Speed = { maxWordsPerChunk: 0, delayMs: 0 };
+  private mapN = 400;
+  private chunkWords = FIRST_CHUNK_WORDS;
+  private loopToken = 0;
+  private snapshotVersion = 0;
+  private lastSnapshotAt = 0;
+  private lastVectorsAt = 0;
+  private kvCache: KeyedVectors | null = null;
+  private corpusCache: { key: string; corpus: EncodedCorpus; info: CorpusInfo } | null = null;
+  private corpus: EncodedCorpus | null = null;
+  private engine: EngineName = 'cpu';
+  private startMsg: StartMsg | null = null;
+
+  constructor(
+    private readonly post: Post,
+    private readonly createTrainer: CreateTrainer,
+  ) {}
+
+  handle(msg: ToWorker): void {
+    switch (msg.type) {
+      case 'start':
+        void this.start(msg);
+        break;
+      case 'pause':
+        if (this.state === 'running') this.pauseNow('Paused');
+        break;
+      case 'resume':
+        if (this.state === 'paused' && this.trainer && !this.trainer.done) this.runLoop();
+        break;
+      case 'step':
+        if (this.state === 'paused') void this.stepOnce();
+        break;
+      case 'stop':
+        this.stopNow();
+        break;
+      case 'setSpeed':
+        this.speed = msg.speed;
+        break;
+      case 'setMapN':
+        this.mapN = msg.mapN;
+        if (this.trainer) this.postSnapshot();
+        break;
+      case 'requestVectors':
+        if (this.trainer) this.postVectors(msg.id);
+        else this.post({ type: 'error', session: this.session, id: msg.id, kind: 'query', message: 'No model is being trained.' });
+        break;
+      case 'queryNeighbours':
+        this.answerNeighbours(msg.id, msg.word, msg.k);
+        break;
+      default: {
+        const never: never = msg;
+        throw new Error(`Unknown message ${JSON.stringify(never)}`);
+      }
+    }
+  }
+
+  private status(phase: Phase, text: string, fraction?: number): void {
+    this.post({ type: 'status', session: this.session, phase, text, fraction });
+  }
+
+  private stopNow(): void {
+    this.loopToken++;
+    this.trainer?.dispose();
+    this.trainer = null;
+    this.kvCache = null;
+    this.state = 'idle';
+    this.status('idle', 'Ready');
+  }
+
+  private async start(msg: StartMsg): Promise<void> {
+    this.stopNow();
+    this.session = msg.session;
+    this.startMsg = msg;
+    this.speed = msg.speed;
+    this.mapN = msg.mapN;
+    this.chunkWords = FIRST_CHUNK_WORDS;
+    this.state = 'loading';
+    const mine = msg.session;
+    try {
+      const { corpus, info } = await this.loadCorpus(msg.source, msg.config);
+      if (this.session !== mine) return;
+      this.corpus = corpus;
+      this.post({ type: 'corpus', session: mine, info });
+      const engine = msg.engine === 'auto' ? await this.chooseEngine(corpus, msg.config) : msg.engine;
+      if (this.session !== mine) return;
+      await this.startEngine(corpus, msg.config, engine);
+      if (this.session !== mine) return;
+      this.postProgress(this.trainer!.progress());
+      this.postSnapshot();
+      if (msg.startPaused) this.pauseNow('Ready: press Step to train a little, or Resume to train on');
+      else this.runLoop();
+    } catch (e) {
+      if (this.session !== mine) return;
+      this.state = 'idle';
+      const kind = e instanceof TextInputError ? 'input' : 'crash';
+      this.post({ type: 'error', session: mine, kind, message: errorText(e) });
+      this.status('failed', kind === 'input' ? 'Could not use this text' : 'Training could not start');
+    }
+  }
+
+  private async loadCorpus(source: CorpusSource, config: TrainConfig): Promise<{ corpus: EncodedCorpus; info: CorpusInfo }> {
+    const key = source.kind === 'bundled' ? `${source.url}|${config.minCount}|${config.maxVocab}` : '';
+    if (key && this.corpusCache?.key === key) return this.corpusCache;
+    const fileName = source.kind === 'bundled' ? `${source.name}.txt` : source.name;
+    this.status('loading', `Reading ${fileName}… 0%`, 0);
+    const bytes = source.kind === 'bundled' ? await this.fetchWithProgress(source.url, fileName) : new Uint8Array(source.bytes);
+    const text = decodeText(fileName, bytes);
+    this.status('vocab', 'Building vocabulary', 0);
+    let lastPost = 0;
+    let corpus: EncodedCorpus;
+    try {
+      corpus = encodeCorpus(text, { minCount: config.minCount, maxVocab: config.maxVocab }, (fraction, phase) => {
+        const now = performance.now();
+        if (now - lastPost < 100 && fraction < 1) return;
+        lastPost = now;
+        const what = phase === 'tokenize' ? 'Splitting into words' : phase === 'vocab' ? 'Building vocabulary' : 'Encoding';
+        this.status(phase === 'encode' ? 'encoding' : 'vocab', `${what}… ${Math.round(fraction * 100)}%`, fraction);
+      });
+    } catch (e) {
+      // The core's messages ("empty", "only 1 word occurs at least 5 times") are about the user's input.
+      throw new TextInputError(`${fileName}: ${errorText(e)}`);
+    }
+    const info: CorpusInfo = {
+      name: fileName,
+      rawTokens: corpus.rawTokens,
+      sentences: corpus.offsets.length - 1,
+      vocabSize: corpus.vocab.words.length,
+    };
+    if (key) this.corpusCache = { key, corpus, info };
+    return { corpus, info };
+  }
+
+  private async fetchWithProgress(url: string, fileName: string): Promise<Uint8Array> {
+    const res = await fetch(url);
+    if (!res.ok || !res.body) throw new Error(`Could not read ${fileName}: HTTP ${res.status}. Run "npm run corpora" to build the bundled corpora.`);
+    const total = Number(res.headers.get('content-length')) || 0;
+    const reader = res.body.getReader();
+    const parts: Uint8Array[] = [];
+    let got = 0;
+    let lastPost = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      parts.push(value);
+      got += value.length;
+      const now = performance.now();
+      if (now - lastPost > 100) {
+        lastPost = now;
+        const f = total > 0 ? Math.min(1, got / total) : undefined;
+        this.status('loading', f !== undefined ? `Reading ${fileName}… ${Math.round(f * 100)}%` : `Reading ${fileName}… ${(got / 1e6).toFixed(1)} MB`, f);
+      }
+    }
+    const out = new Uint8Array(got);
+    let o = 0;
+    for (const p of parts) {
+      out.set(p, o);
+      o += p.length;
+    }
+    return out;
+  }
+
+  private async chooseEngine(corpus: EncodedCorpus, config: TrainConfig): Promise<EngineName> {
+    this.status('probing', 'Measuring which engine is fastest on this machine…');
+    const result = await probeEngines(corpus, config, this.createTrainer, (text) => this.status('probing', text));
+    this.post({ type: 'engine', session: this.session, engine: result.best, note: result.note });
+    return result.best;
+  }
+
+  /** Create the trainer, falling back along ENGINE_FALLBACK when an engine cannot start. */
+  private async startEngine(corpus: EncodedCorpus, config: TrainConfig, first: EngineName): Promise<void> {
+    let engine: EngineName | null = first;
+    while (engine) {
+      this.status('probing', `Starting ${ENGINE_WORDS[engine]}…`);
+      try {
+        this.trainer = await this.createTrainer(corpus, config, engine);
+        this.engine = engine;
+        this.post({ type: 'engine', session: this.session, engine, note: engine === first ? '' : `${ENGINE_WORDS[first]} could not start; using ${ENGINE_WORDS[engine]}.` });
+        return;
+      } catch (e) {
+        const next: EngineName | null = ENGINE_FALLBACK[engine];
+        this.post({
+          type: 'error',
+          session: this.session,
+          kind: 'backend',
+          message: `${ENGINE_WORDS[engine]} could not start (${errorText(e)}).${next ? ` Trying ${ENGINE_WORDS[next]}.` : ''}`,
+        });
+        if (!next) throw e;
+        engine = next;
+      }
+    }
+  }
+
+  private pauseNow(text: string): void {
+    this.loopToken++;
+    this.state = 'paused';
+    this.status('paused', text);
+    if (this.trainer) {
+      this.postSnapshot();
+      this.postVectors();
+    }
+  }
+
+  private runLoop(): void {
+    const token = ++this.loopToken;
+    this.state = 'running';
+    this.status('training', this.trainingText());
+    void this.loop(token);
+  }
+
+  private trainingText(): string {
+    const p = this.trainer!.progress();
+    return `Training epoch ${Math.min(p.epoch + 1, this.trainer!.config.epochs)} of ${this.trainer!.config.epochs} on ${ENGINE_WORDS[this.engine]}`;
+  }
+
+  private async loop(token: number): Promise<void> {
+    let lastEpoch = -1;
+    while (this.state === 'running' && token === this.loopToken && this.trainer) {
+      const trainer = this.trainer;
+      const words = this.speed.maxWordsPerChunk > 0 ? this.speed.maxWordsPerChunk : this.chunkWords;
+      const t0 = performance.now();
+      const p = await this.runChunk(trainer, words);
+      if (!p || token !== this.loopToken) return;
+      const ms = performance.now() - t0;
+      if (this.speed.maxWordsPerChunk === 0 && ms > 0) {
+        this.chunkWords = Math.round(Math.min(MAX_CHUNK_WORDS, Math.max(MIN_CHUNK_WORDS, (words * CHUNK_TARGET_MS) / ms)));
+      }
+      this.postProgress(p);
+      if (p.epoch !== lastEpoch && !p.done) {
+        lastEpoch = p.epoch;
+        this.status('training', this.trainingText());
+      }
+      const now = performance.now();
+      if (now - this.lastSnapshotAt >= SNAPSHOT_MS) this.postSnapshot();
+      if (now - this.lastVectorsAt >= VECTORS_MS) this.postVectors();
+      if (p.done) {
+        this.state = 'done';
+        this.postSnapshot();
+        this.postVectors();
+        this.status('done', `Finished ${trainer.config.epochs} epoch${trainer.config.epochs === 1 ? '' : 's'} in ${p.seconds.toFixed(1)} s on ${ENGINE_WORDS[this.engine]}`);
+        return;
+      }
+      await pauseBetweenChunks(this.speed.delayMs);
+    }
+  }
+
+  /** One chunk; on failure reports it, and returns null. Divergence pauses; an engine failure moves to the next engine. */
+  private async runChunk(trainer: EmbeddingTrainer, words: number): Promise<TrainProgress | null> {
+    try {
+      this.kvCache = null;
+      return await trainer.run(words);
+    } catch (e) {
+      if (e instanceof DivergenceError || (e as Error)?.name === 'DivergenceError') {
+        const d = e as DivergenceError;
+        this.post({ type: 'error', session: this.session, kind: 'divergence', message: d.message, suggestedAlpha: d.suggestedAlpha });
+        this.pauseNow('Paused: training diverged (the loss is not a number)');
+        return null;
+      }
+      await this.replaceFailedEngine(e);
+      return null;
+    }
+  }
+
+  /** An engine that starts but fails while training: report, and start over on the next engine (same seed). */
+  private async replaceFailedEngine(e: unknown): Promise<void> {
+    const failed = this.engine;
+    const next = ENGINE_FALLBACK[failed];
+    const msg = this.startMsg;
+    this.post({
+      type: 'error',
+      session: this.session,
+      kind: 'backend',
+      message: `${ENGINE_WORDS[failed]} failed while training (${errorText(e)}).${next ? ` Starting over on ${ENGINE_WORDS[next]}.` : ''}`,
+    });
+    if (!next || !msg || !this.corpus) {
+      this.stopNow();
+      return;
+    }
+    this.loopToken++;
+    this.trainer?.dispose();
+    this.trainer = null;
+    try {
+      await this.startEngine(this.corpus, msg.config, next);
+      this.runLoop();
+    } catch (err) {
+      this.post({ type: 'error', session: this.session, kind: 'crash', message: errorText(err) });
+      this.stopNow();
+    }
+  }
+
+  private async stepOnce(): Promise<void> {
+    const trainer = this.trainer;
+    if (!trainer || trainer.done) return;
+    const token = ++this.loopToken;
+    const words = Math.max(1, Math.round(trainer.progress().wordsTotal / trainer.config.epochs * STEP_FRACTION_OF_EPOCH));
+    const p = await this.runChunk(trainer, words);
+    if (!p || token !== this.loopToken) return;
+    this.postProgress(p);
+    this.postSnapshot();
+    if (p.done) {
+      this.state = 'done';
+      this.postVectors();
+      this.status('done', `Finished ${trainer.config.epochs} epochs`);
+    } else {
+      this.status('paused', `Paused after a step (epoch ${p.epoch + 1} of ${trainer.config.epochs})`);
+    }
+  }
+
+  private postProgress(p: TrainProgress): void {
+    const t = this.trainer;
+    this.post({
+      type: 'progress',
+      session: this.session,
+      epoch: p.epoch,
+      epochs: t?.config.epochs ?? 0,
+      wordsDone: p.wordsDone,
+      wordsTotal: p.wordsTotal,
+      loss: p.loss,
+      lr: p.lr,
+      wordsPerSec: p.wordsPerSec,
+      seconds: p.seconds,
+      done: p.done,
+    });
+  }
+
+  private postSnapshot(): void {
+    const t = this.trainer;
+    if (!t) return;
+    this.lastSnapshotAt = performance.now();
+    const n = Math.min(this.mapN, t.vocab.words.length);
+    const ids = new Int32Array(n);
+    for (let i = 0; i < n; i++) ids[i] = i; // vocabulary ids are in order of frequency
+    const vectors = t.vectorsFor(ids);
+    this.post(
+      { type: 'snapshot', session: this.session, words: t.vocab.words.slice(0, n), dim: t.dim, vectors, version: ++this.snapshotVersion },
+      [vectors.buffer],
+    );
+  }
+
+  private postVectors(id?: number): void {
+    const t = this.trainer;
+    if (!t) return;
+    this.lastVectorsAt = performance.now();
+    const vectors = t.vectors();
+    const p = t.progress();
+    this.post(
+      { type: 'vectors', session: this.session, id, words: [...t.vocab.words], dim: t.dim, vectors, epoch: p.epoch, done: p.done },
+      [vectors.buffer],
+    );
+  }
+
+  private answerNeighbours(id: number, word: string, k: number): void {
+    const t = this.trainer;
+    if (!t) {
+      this.post({ type: 'error', session: this.session, id, kind: 'query', message: 'No model is being trained.' });
+      return;
+    }
+    this.kvCache ??= new KeyedVectors(t.vocab.words, t.vectors(), t.dim);
+    const kv = this.kvCache;
+    const w = word.trim().toLowerCase();
+    if (!kv.has(w)) {
+      this.post({ type: 'error', session: this.session, id, kind: 'query', message: `“${word}” is not in the vocabulary (${kv.size.toLocaleString('en')} words seen at least ${t.config.minCount} times).` });
+      return;
+    }
+    const neighbours = kv.mostSimilar({ positive: [w], topn: k }).map((n) => ({ word: n.word, score: n.score }));
+    this.post({ type: 'neighbours', id, word: w, neighbours });
+  }
+}
+
+export function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** Yield to the event loop so messages are handled; a MessageChannel avoids setTimeout's 4 ms clamp. */
+function pauseBetweenChunks(delayMs: number): Promise<void> {
+  if (delayMs > 0) return new Promise((r) => setTimeout(r, delayMs));
+  return new Promise((r) => {
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => {
+      ch.port1.close();
+      r();
+    };
+    ch.port2.postMessage(null);
+  });
+}

@@ -1,0 +1,186 @@
+// Every lesson's widgets used as a student would: typing, pressing, sliding, training, on the shipped vectors;
+// unknown words and empty inputs get clear messages; one widget is driven by the keyboard alone.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launch, openPage, type Watch } from './browser';
+import { loadLessons, POLL, widgetStep } from './lessonsData';
+
+const LESSONS = loadLessons();
+const byId = (id: string) => {
+  const l = LESSONS.find((x) => x.id === id);
+  if (!l) throw new Error(`no lesson ${id}`);
+  return l;
+};
+
+let browser: Browser;
+let page: Page;
+let watch: Watch;
+beforeAll(async () => {
+  browser = await launch();
+  ({ page, watch } = await openPage(browser, '/#/lessons'));
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Open the step of `lessonId` that holds widget `name`; returns the widget's section. */
+async function openWidget(lessonId: string, name: string) {
+  const step = widgetStep(byId(lessonId), name);
+  await page.goto(page.url().replace(/#.*$/, `#/lessons/${lessonId}/${step + 1}`));
+  const w = page.locator(`section.widget[data-widget="${name}"]`).first();
+  await w.waitFor();
+  return w;
+}
+
+const text = (l: ReturnType<Page['locator']>) => l.textContent().then((t) => t ?? '');
+
+describe('lesson widgets', () => {
+  it('autoencoder: trains live and the codes move; the keyboard alone can drive it', async () => {
+    const w = await openWidget('from-autoencoders', 'autoencoder');
+    const svg = w.locator('svg[data-points]').first();
+    await expect.poll(() => svg.getAttribute('data-points'), POLL).toBe('17');
+    const before = await svg.innerHTML();
+    // Keyboard: focus the Train button by tabbing from the seed field's neighbour, press Enter.
+    await w.getByRole('button', { name: 'Train' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => text(w.getByLabel('Training step')), { ...POLL, timeout: 60_000 }).toBe('step 400 / 400');
+    expect(await svg.innerHTML()).not.toBe(before);
+    const loss = Number((await text(w.getByLabel('Reconstruction loss'))).replace('loss ', ''));
+    expect(loss).toBeLessThan(2.0);
+    // Switch the target with the arrow keys (radio group) and reset.
+    await w.getByRole('radio').nth(2).focus();
+    await page.keyboard.press('ArrowUp');
+    expect(await w.getByRole('radio').nth(1).isChecked()).toBe(true);
+    await expect.poll(() => text(w.getByLabel('Training step')), POLL).toBe('step 0 / 400');
+  });
+
+  it('context window: counts pairs for a typed sentence and complains about an empty one', async () => {
+    const w = await openWidget('word-embeddings', 'context-window');
+    const input = w.getByRole('textbox', { name: 'Sentence' });
+    await input.fill('one two three four five six');
+    await w.getByLabel('Window size').fill('2');
+    await expect.poll(() => text(w.getByLabel('Pairs in the sentence')), POLL).toContain('18');
+    await w.getByRole('button', { name: /^three/ }).click();
+    await expect.poll(() => w.getByLabel('Training pairs').locator('li').count(), POLL).toBe(4);
+    await w.getByRole('radio', { name: 'CBOW' }).check();
+    await expect.poll(() => text(w.getByLabel('Training pairs')), POLL).toContain('mean(one, two, four, five) → three');
+    await input.fill('   ');
+    await expect.poll(() => text(w.getByRole('alert')), POLL).toContain('Type a sentence');
+  });
+
+  it('softmax cost: dot products per update follow the sliders; probabilities come from real vectors', async () => {
+    const w = await openWidget('word-embeddings', 'softmax-cost');
+    await expect.poll(() => text(w.getByLabel('Softmax dot products')), POLL).toBe('100,000');
+    await w.getByLabel('Vocabulary size (log scale)').fill('6');
+    await expect.poll(() => text(w.getByLabel('Softmax dot products')), POLL).toBe('1,000,000');
+    await w.getByLabel('Number of negative samples').fill('10');
+    await expect.poll(() => text(w.getByLabel('Negative sampling dot products')), POLL).toBe('11');
+    await expect.poll(() => w.getByLabel('Most probable context words').locator('tbody tr').count(), POLL).toBe(8);
+    await expect.poll(() => text(w.getByLabel('Vectors used')), POLL).toContain('Brown');
+    await w.getByRole('textbox', { name: 'Centre word' }).fill('zzqxv');
+    await expect.poll(() => text(w.getByRole('alert').first()), POLL).toContain('not in these vectors');
+  });
+
+  it('cosine: a number in [-1, 1] for known words, a clear message for unknown ones', async () => {
+    const w = await openWidget('properties', 'cosine');
+    await w.getByRole('textbox', { name: 'Word a' }).fill('monday');
+    await w.getByRole('textbox', { name: 'Word b' }).fill('tuesday');
+    await expect.poll(async () => Number(await text(w.getByLabel('Cosine value'))), POLL).toBeGreaterThan(0.5);
+    const v = Number(await text(w.getByLabel('Cosine value')));
+    expect(v).toBeLessThanOrEqual(1);
+    await w.getByRole('textbox', { name: 'Word b' }).fill('blorptastic');
+    await expect.poll(() => text(w.getByRole('alert')), POLL).toContain('"blorptastic"');
+    await w.getByRole('textbox', { name: 'Word b' }).fill('');
+    await expect.poll(() => text(w.getByRole('alert')), POLL).toContain('Type two words');
+  });
+
+  it('t-SNE runs: three seeded runs finish next to PCA, and a new seed restarts one', async () => {
+    const w = await openWidget('visualisation', 'tsne-runs');
+    for (let k = 1; k <= 3; k++) {
+      await expect.poll(() => text(w.getByLabel(`Status of run ${k}`)), { ...POLL, timeout: 120_000 }).toContain('1000/1000');
+    }
+    await expect.poll(() => text(w.getByLabel('Status of run 1')), POLL).toMatch(/5-NN kept \d+%/);
+    const maps = w.locator('svg[data-points]');
+    expect(await maps.count()).toBe(4);
+    await w.getByLabel('Seed of run 2').fill('7');
+    await expect.poll(() => text(w.getByLabel('Status of run 2')), POLL).toContain('seed 7');
+    await w.getByLabel('Perplexity of run 3').selectOption('30');
+    await expect.poll(() => text(w.getByLabel('Status of run 3')), POLL).toContain('perplexity 30');
+  });
+
+  it('subwords: n-grams of any word, look-alikes for an unseen one', async () => {
+    const w = await openWidget('beyond-word2vec', 'subword');
+    await w.getByRole('textbox', { name: 'Word', exact: true }).fill('cat');
+    await expect.poll(() => text(w.getByLabel('N-gram count')), POLL).toContain('has 5 character n-grams');
+    await w.getByRole('textbox', { name: 'Word', exact: true }).fill('unfriendliness');
+    await expect.poll(() => text(w.getByLabel('Vocabulary status')), POLL).toContain('not in');
+    await expect.poll(() => w.getByLabel('Known words sharing the most n-grams').locator('tbody tr').count(), POLL).toBeGreaterThan(0);
+    await w.getByRole('textbox', { name: 'Word', exact: true }).fill('');
+    await expect.poll(() => text(w.getByRole('alert')), POLL).toContain('Type a word');
+  });
+
+  it('lookup table and losses: a one-hot picks a row; three losses on real vectors', async () => {
+    const w = await openWidget('training-embeddings', 'lookup');
+    await w.getByRole('button', { name: 'queen' }).click();
+    await expect.poll(() => text(w.getByLabel('Product')), POLL).toContain('row “queen”');
+    const l = await openWidget('training-embeddings', 'loss-compare');
+    await expect.poll(async () => Number(await text(l.getByLabel('Cross-entropy loss'))), POLL).toBeGreaterThan(0);
+    const ce1 = Number(await text(l.getByLabel('Cross-entropy loss')));
+    await l.getByLabel('True partner').selectOption({ label: 'election' });
+    await expect.poll(async () => Number(await text(l.getByLabel('Cross-entropy loss'))), POLL).not.toBe(ce1);
+    await l.getByLabel('Margin').fill('0');
+    await expect.poll(() => text(l.getByLabel('Margin loss')), POLL).toMatch(/^\d+\.\d{3}$/);
+    const p = await openWidget('training-embeddings', 'padding');
+    await p.getByRole('checkbox', { name: /sort by length/ }).check();
+    await expect.poll(() => text(p.getByLabel('Padding share')), POLL).toMatch(/of \d+ slots are padding/);
+  });
+
+  it('fine-tuning: neighbours of the watched word change after training on the domain text', async () => {
+    const w = await openWidget('training-strategies', 'finetune');
+    await expect.poll(() => w.getByLabel('Neighbours before').locator('li').count(), POLL).toBe(8);
+    await w.getByLabel('Epochs').fill('20');
+    await w.getByRole('button', { name: 'Fine-tune' }).click();
+    await expect.poll(() => w.getByLabel('Neighbours after').locator('li').count(), { ...POLL, timeout: 120_000 }).toBe(8);
+    const before = await w.getByLabel('Neighbours before').locator('li').allTextContents();
+    const after = await w.getByLabel('Neighbours after').locator('li').allTextContents();
+    expect(after.map((s) => s.split(' ')[0])).not.toEqual(before.map((s) => s.split(' ')[0]));
+    await expect.poll(() => text(w.getByLabel('Drift')), POLL).toMatch(/cos\(before, after\)/);
+  });
+
+  it('domain shift: neighbours per shipped set, or a clear note when only one is shipped', async () => {
+    const w = await openWidget('challenges', 'domain-shift');
+    await expect.poll(async () => (await w.locator('ol').count()) > 0, { ...POLL, timeout: 60_000 }).toBe(true);
+    await w.getByRole('textbox', { name: 'Word to compare' }).fill('qqqzzz');
+    await expect.poll(() => text(w.getByRole('alert').last()), POLL).toContain('not in these vectors');
+  });
+
+  it('applications: search, recommend and probe on real vectors', async () => {
+    const s = await openWidget('applications', 'semantic-search');
+    await s.getByRole('searchbox', { name: 'Search query' }).fill('soldiers and battles');
+    await expect.poll(() => s.getByLabel('Search results').locator('tbody tr').count(), POLL).toBe(6);
+    await expect.poll(() => text(s.getByLabel('Search results').locator('tbody tr').first()), POLL).toMatch(/army|war/);
+    await s.getByRole('searchbox', { name: 'Search query' }).fill('xqzv');
+    await expect.poll(() => text(s.getByRole('alert')), POLL).toContain('None of the query');
+    const r = await openWidget('applications', 'recommend');
+    await expect.poll(() => r.getByLabel('Recommendations').locator('tbody tr').count(), POLL).toBe(5);
+    for (const item of ['coffee', 'piano']) await r.getByRole('button', { name: item, exact: true }).click();
+    await expect.poll(() => text(r.getByRole('alert')), POLL).toContain('Choose at least one');
+    const p = await openWidget('applications', 'probe');
+    await expect.poll(() => text(p.getByLabel('Held-out accuracy')), POLL).toMatch(/^\d+%$/);
+    await p.getByLabel('Group to probe').selectOption('numbers');
+    await p.getByRole('button', { name: 'New train/test split' }).click();
+    await expect.poll(() => text(p.getByLabel('Held-out accuracy')), POLL).toMatch(/^\d+%$/);
+  });
+
+  it('objectives: the closing lesson maps every objective to lessons and progress', async () => {
+    const w = await openWidget('objectives', 'objectives');
+    await expect.poll(() => w.locator('section[aria-label^="Objective:"]').count(), POLL).toBe(4);
+    await expect.poll(() => text(w.getByLabel('Overall progress')), POLL).toMatch(/\d+ of \d+/);
+  });
+
+  it('kept the page free of errors and of requests to other origins', () => {
+    expect(watch.pageErrors).toEqual([]);
+    expect(watch.consoleErrors.filter((e) => !/favicon/.test(e))).toEqual([]);
+    expect(watch.foreignRequests).toEqual([]);
+  });
+});
