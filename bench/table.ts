@@ -1,5 +1,6 @@
 // The bench's results as rows with ratios to gensim (the reference most readers know), printed as a Markdown table
 // so that the same text goes to the terminal and into docs/cli-and-bench.md.
+import { basename } from 'node:path';
 import type { Scores } from './score';
 import type { TrainerRun } from './trainers';
 
@@ -46,8 +47,8 @@ export function formatTable(runs: readonly ScoredRun[]): string {
   const head = [
     'model', 'trainer', 'threads', 'corpus', 'train s', 'words/s', 'vs gensim', 'words/CPU-s', 'vs gensim', 'peak MB', 'vs gensim',
     'analogy acc.', 'vs gensim', 'Spearman', 'vs gensim', 'final loss',
-    ...(first?.analogies.slice(1).map((a) => `acc. ${a.file}`) ?? []),
-    ...(first?.similarity.slice(1).map((s) => `rho ${s.file}`) ?? []),
+    ...(first?.analogies.slice(1).map((a) => `acc. ${basename(a.file)}`) ?? []),
+    ...(first?.similarity.slice(1).map((s) => `rho ${basename(s.file)}`) ?? []),
   ];
   const rows = runs.map((r) => {
     if (!r.ok) {

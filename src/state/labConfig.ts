@@ -19,7 +19,7 @@ export type LabView = 'train' | 'step';
 export const CONTROL_GROUPS = {
   corpus: 'Corpus picker',
   model: 'Model and hyper-parameters',
-  engine: 'Engine',
+  engine: 'Engine choice',
   speed: 'Speed',
   map: 'Map settings',
   search: 'Word search and neighbours',

@@ -2,8 +2,8 @@
 // and resume, look up neighbours, and keep the main thread responsive while it all runs.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launch, openPage, resetLongTasks } from './browser';
-import { expectCleanPage, mapAttr, numberIn, progressPercent, statusLine, waitForNumber } from './labHelpers';
+import { launch, resetLongTasks } from './browser';
+import { LAB_TIMEOUT, TEST_TIMEOUT, expectCleanPage, mapAttr, numberIn, openLab, progressPercent, statusLine, waitForNumber } from './labHelpers';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -15,7 +15,7 @@ afterAll(async () => {
 
 describe('lab: training on Brown', () => {
   it('opens on a sensible preset that says what to press', async () => {
-    const { page, watch, context } = await openPage(browser, '/#/lab');
+    const { page, watch, context } = await openLab(browser, '/#/lab');
     await expect.poll(() => page.getByRole('button', { name: 'Start training', exact: true }).isVisible()).toBe(true);
     expect(await page.getByLabel('Corpus', { exact: true }).inputValue()).toBe('brown');
     expect(await page.getByLabel('Model', { exact: true }).inputValue()).toBe('skipgram');
@@ -29,19 +29,19 @@ describe('lab: training on Brown', () => {
     expect(page.url()).toContain('corpus=brown');
     expectCleanPage(watch);
     await context.close();
-  });
+  }, TEST_TIMEOUT);
 
   it('trains: the loss falls, the map shows and moves, pause and resume work, neighbours are listed', async () => {
-    const { page, watch, context } = await openPage(browser, '/#/lab?corpus=brown&engine=cpu&epochs=2&mapN=300&dim=30');
+    const { page, watch, context } = await openLab(browser, '/#/lab?corpus=brown&engine=cpu&epochs=2&mapN=300&dim=30');
     // Let the page settle (plotly loads and draws the empty plots) before measuring long tasks.
-    await page.locator('.loss-chart .js-plotly-plot').waitFor({ timeout: 60_000 });
+    await page.locator('.loss-chart .js-plotly-plot').waitFor({ timeout: LAB_TIMEOUT });
     await resetLongTasks(page);
 
     await page.getByRole('button', { name: 'Start training', exact: true }).click();
-    await expect.poll(async () => (await statusLine(page).textContent()) ?? '', { timeout: 60_000 }).toMatch(/Reading brown\.txt|Splitting|Building vocabulary|Starting|Training/);
+    await expect.poll(async () => (await statusLine(page).textContent()) ?? '', { timeout: LAB_TIMEOUT }).toMatch(/Reading brown\.txt|Splitting|Building vocabulary|Starting|Training/);
     const firstLoss = await waitForNumber(page, 'Current loss');
     expect(await page.getByLabel('Active backend').textContent()).toBe('cpu');
-    await expect.poll(async () => (await statusLine(page).textContent()) ?? '', { timeout: 30_000 }).toMatch(/Training epoch 1 of 2 on the CPU engine/);
+    await expect.poll(async () => (await statusLine(page).textContent()) ?? '', { timeout: LAB_TIMEOUT }).toMatch(/Training epoch 1 of 2 on the CPU engine/);
     expect(await page.getByLabel('Corpus summary').textContent()).toMatch(/brown\.txt: [\d,]+ words/);
 
     // The loss falls from its first value (random vectors: about 6 * log 2 ~ 4.2 per pair with 5 negatives).
@@ -49,13 +49,13 @@ describe('lab: training on Brown', () => {
     expect(await numberIn(page, 'Words per second')).toBeGreaterThan(0);
 
     // The map shows the 300 most frequent words and keeps moving as snapshots arrive.
-    await expect.poll(() => mapAttr(page, 'data-points'), { timeout: 60_000 }).toBe(300);
+    await expect.poll(() => mapAttr(page, 'data-points'), { timeout: LAB_TIMEOUT }).toBe(300);
     const frames = await mapAttr(page, 'data-frames');
-    await expect.poll(() => mapAttr(page, 'data-frames'), { timeout: 60_000 }).toBeGreaterThan(frames);
+    await expect.poll(() => mapAttr(page, 'data-frames'), { timeout: LAB_TIMEOUT }).toBeGreaterThan(frames);
 
     // Pause: training stops where it is; Resume carries on from there.
     await page.getByRole('button', { name: 'Pause', exact: true }).click();
-    await page.getByRole('button', { name: 'Resume', exact: true }).waitFor({ timeout: 30_000 });
+    await page.getByRole('button', { name: 'Resume', exact: true }).waitFor({ timeout: LAB_TIMEOUT });
     const paused = await progressPercent(page);
     await page.waitForTimeout(1500);
     expect(await progressPercent(page)).toBe(paused);
@@ -65,17 +65,17 @@ describe('lab: training on Brown', () => {
     await page.getByLabel('Find a word').fill('money');
     await page.getByRole('button', { name: 'Find', exact: true }).click();
     const list = page.getByRole('list', { name: 'Neighbours of money' });
-    await expect.poll(() => list.locator('li').count(), { timeout: 30_000 }).toBe(10);
+    await expect.poll(() => list.locator('li').count(), { timeout: LAB_TIMEOUT }).toBe(10);
     const scores = (await list.locator('.score').allTextContents()).map(Number);
     expect(scores.every((s) => s <= 1 && s >= -1)).toBe(true);
     expect([...scores].sort((a, b) => b - a)).toEqual(scores);
     // An unknown word says so.
     await page.getByLabel('Find a word').fill('qwzxv');
     await page.getByRole('button', { name: 'Find', exact: true }).click();
-    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'not in the vocabulary' }).count(), { timeout: 30_000 }).toBe(1);
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'not in the vocabulary' }).count(), { timeout: LAB_TIMEOUT }).toBe(1);
 
     await page.getByRole('button', { name: 'Resume', exact: true }).click();
-    await expect.poll(() => progressPercent(page), { timeout: 60_000 }).toBeGreaterThan(paused);
+    await expect.poll(() => progressPercent(page), { timeout: LAB_TIMEOUT }).toBeGreaterThan(paused);
 
     // The vectors being trained are what the playgrounds now query.
     const longest = await watch.longestTask();
@@ -86,5 +86,5 @@ describe('lab: training on Brown', () => {
     expect(await page.getByLabel('Current loss').textContent()).toBe('—');
     expectCleanPage(watch);
     await context.close();
-  });
+  }, TEST_TIMEOUT);
 });

@@ -2,8 +2,8 @@
 // text, or is empty, is refused with a message and changes nothing else.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launch, openPage } from './browser';
-import { expectCleanPage, ownText, waitForNumber } from './labHelpers';
+import { launch } from './browser';
+import { LAB_TIMEOUT, TEST_TIMEOUT, expectCleanPage, openLab, ownText, waitForNumber } from './labHelpers';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -18,7 +18,7 @@ const PNG_BYTES = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0
 
 describe('lab: your own text', () => {
   it('trains on an uploaded .txt, and refuses a binary or empty file without changing anything', async () => {
-    const { page, watch, context } = await openPage(browser, '/#/lab?engine=cpu&minCount=2&mapN=100&epochs=5');
+    const { page, watch, context } = await openLab(browser, '/#/lab?engine=cpu&minCount=2&mapN=100&epochs=5');
     const picker = page.getByLabel(/Your own text/);
     await picker.setInputFiles({ name: 'my-notes.txt', mimeType: 'text/plain', buffer: Buffer.from(ownText()) });
     await expect.poll(() => page.getByLabel('Corpus', { exact: true }).inputValue()).toBe('file');
@@ -28,8 +28,8 @@ describe('lab: your own text', () => {
 
     await page.getByRole('button', { name: 'Start training', exact: true }).click();
     await waitForNumber(page, 'Current loss', 60_000);
-    await expect.poll(() => page.getByLabel('Corpus summary').textContent(), { timeout: 30_000 }).toMatch(/my-notes\.txt: 4,[0-9]{3} words/);
-    await expect.poll(() => page.locator('figure[aria-label="Embedding map"]').getAttribute('data-points'), { timeout: 60_000 }).not.toBe('0');
+    await expect.poll(() => page.getByLabel('Corpus summary').textContent(), { timeout: LAB_TIMEOUT }).toContain('my-notes.txt: 2,320 words');
+    await expect.poll(() => page.locator('figure[aria-label="Embedding map"]').getAttribute('data-points'), { timeout: LAB_TIMEOUT }).not.toBe('0');
 
     // A binary file: a clear message, and the corpus, the model and the map stay as they were.
     await picker.setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: PNG_BYTES });
@@ -49,10 +49,10 @@ describe('lab: your own text', () => {
 
     expectCleanPage(watch);
     await context.close();
-  });
+  }, TEST_TIMEOUT);
 
   it('accepts a file dropped on the corpus box', async () => {
-    const { page, watch, context } = await openPage(browser, '/#/lab?engine=cpu&minCount=2');
+    const { page, watch, context } = await openLab(browser, '/#/lab?engine=cpu&minCount=2');
     await page.getByTestId('corpus-drop-zone').waitFor();
     const text = ownText();
     const dataTransfer = await page.evaluateHandle((t) => {
@@ -65,5 +65,5 @@ describe('lab: your own text', () => {
     expect(await page.getByText('Using dropped.txt').count()).toBe(1);
     expectCleanPage(watch);
     await context.close();
-  });
+  }, TEST_TIMEOUT);
 });

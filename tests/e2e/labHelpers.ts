@@ -1,7 +1,23 @@
 // Small steps the lab tests share: read the live numbers the way a student reads them, and wait for states.
 import { expect } from 'vitest';
-import type { Page } from 'playwright-core';
-import type { Watch } from './browser';
+import type { Browser, Page } from 'playwright-core';
+import { openPage, type Watch } from './browser';
+
+/**
+ * Actions wait this long: the test machine may be shared and busy, and drawing the WebGL map on a software
+ * renderer can hold the page for seconds. Waiting longer never makes a test pass that should fail.
+ */
+export const LAB_TIMEOUT = 120_000;
+
+/** A whole lab test: Brown is read, tokenized and trained for a while on a possibly busy machine. */
+export const TEST_TIMEOUT = 480_000;
+
+/** openPage with the lab's generous action timeouts. */
+export async function openLab(browser: Browser, path: string, opts?: Parameters<typeof openPage>[2]) {
+  const r = await openPage(browser, path, opts);
+  r.page.setDefaultTimeout(LAB_TIMEOUT);
+  return r;
+}
 
 /** The number shown in an element with this accessible label (NaN while it shows a dash). */
 export async function numberIn(page: Page, label: string): Promise<number> {
@@ -13,7 +29,7 @@ export async function progressPercent(page: Page): Promise<number> {
   return numberIn(page, 'Progress');
 }
 
-export async function waitForNumber(page: Page, label: string, timeout = 150_000): Promise<number> {
+export async function waitForNumber(page: Page, label: string, timeout = LAB_TIMEOUT): Promise<number> {
   await expect.poll(() => numberIn(page, label), { timeout, interval: 500 }).not.toBeNaN();
   return numberIn(page, label);
 }

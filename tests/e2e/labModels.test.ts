@@ -3,8 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Download } from 'playwright-core';
 import { readFile } from 'node:fs/promises';
-import { launch, openPage } from './browser';
-import { expectCleanPage, mapAttr, statusLine, waitForNumber } from './labHelpers';
+import { launch } from './browser';
+import { LAB_TIMEOUT, TEST_TIMEOUT, expectCleanPage, mapAttr, openLab, statusLine, waitForNumber } from './labHelpers';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -20,9 +20,9 @@ async function text(d: Download): Promise<string> {
 
 describe('lab: saved models, export, divergence', () => {
   it('saves a trained model in the browser and finds it again after a reload', async () => {
-    const { page, watch, context } = await openPage(browser, '/#/lab?corpus=toy-royals&engine=cpu&epochs=5&dim=16&mapN=100');
+    const { page, watch, context } = await openLab(browser, '/#/lab?corpus=toy-royals&engine=cpu&epochs=5&dim=16&mapN=100');
     await page.getByRole('button', { name: 'Start training', exact: true }).click();
-    await expect.poll(async () => (await statusLine(page).textContent()) ?? '', { timeout: 90_000 }).toMatch(/Finished 5 epochs/);
+    await expect.poll(async () => (await statusLine(page).textContent()) ?? '', { timeout: LAB_TIMEOUT }).toMatch(/Finished 5 epochs/);
 
     // Export while the trained model is in the page: word2vec text (header "words dim") and Projector TSV.
     const [w2v] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Vectors (word2vec .txt)' }).click()]);
@@ -45,27 +45,27 @@ describe('lab: saved models, export, divergence', () => {
 
     await page.reload();
     const list = page.getByRole('list', { name: 'Saved models' });
-    await expect.poll(() => list.textContent(), { timeout: 30_000 }).toContain('Royals for lesson 2');
+    await expect.poll(() => list.textContent(), { timeout: LAB_TIMEOUT }).toContain('Royals for lesson 2');
     expect(await list.textContent()).toContain('16');
     await page.getByRole('button', { name: 'Load Royals for lesson 2' }).click();
-    await expect.poll(() => mapAttr(page, 'data-points'), { timeout: 60_000 }).toBeGreaterThan(10);
+    await expect.poll(() => mapAttr(page, 'data-points'), { timeout: LAB_TIMEOUT }).toBeGreaterThan(10);
     // Neighbours come from the loaded vectors.
     await page.getByLabel('Find a word').fill('king');
     await page.getByRole('button', { name: 'Find', exact: true }).click();
-    await expect.poll(() => page.getByRole('list', { name: 'Neighbours of king' }).locator('li').count(), { timeout: 30_000 }).toBeGreaterThan(3);
+    await expect.poll(() => page.getByRole('list', { name: 'Neighbours of king' }).locator('li').count(), { timeout: LAB_TIMEOUT }).toBeGreaterThan(3);
     expect(await page.getByLabel('Dimensions').inputValue()).toBe('16');
 
     await page.getByRole('button', { name: 'Delete Royals for lesson 2' }).click();
     await expect.poll(() => page.getByText('No saved models yet.').count()).toBe(1);
     expectCleanPage(watch);
     await context.close();
-  });
+  }, TEST_TIMEOUT);
 
   it('pauses on divergence, explains it, and applies the suggested learning rate', async () => {
-    const { page, watch, context } = await openPage(browser, '/#/lab?corpus=toy-fruit&engine=cpu&alpha=10&epochs=5&mapN=100');
+    const { page, watch, context } = await openLab(browser, '/#/lab?corpus=toy-fruit&engine=cpu&alpha=10&epochs=5&mapN=100');
     await page.getByRole('button', { name: 'Start training', exact: true }).click();
     const alert = page.getByRole('alert').filter({ hasText: 'Training diverged' });
-    await expect.poll(() => alert.count(), { timeout: 90_000 }).toBe(1);
+    await expect.poll(() => alert.count(), { timeout: LAB_TIMEOUT }).toBe(1);
     expect(await alert.textContent()).toMatch(/learning rate is too large/);
     await page.getByRole('button', { name: 'Resume', exact: true }).waitFor();
     const apply = alert.getByRole('button', { name: /Use learning rate [\d.]+ and start again/ });
@@ -77,16 +77,16 @@ describe('lab: saved models, export, divergence', () => {
     await waitForNumber(page, 'Current loss', 60_000);
     expectCleanPage(watch);
     await context.close();
-  });
+  }, TEST_TIMEOUT);
 
   it('"Step" before any start prepares a paused model and takes one small step', async () => {
-    const { page, watch, context } = await openPage(browser, '/#/lab?corpus=toy-fruit&engine=cpu&mapN=100');
+    const { page, watch, context } = await openLab(browser, '/#/lab?corpus=toy-fruit&engine=cpu&mapN=100');
     await page.getByRole('button', { name: 'Step', exact: true }).click();
-    await page.getByRole('button', { name: 'Resume', exact: true }).waitFor({ timeout: 60_000 });
+    await page.getByRole('button', { name: 'Resume', exact: true }).waitFor({ timeout: LAB_TIMEOUT });
     expect(await page.getByLabel('Active backend').textContent()).toBe('cpu');
     await page.getByRole('button', { name: 'Step', exact: true }).click();
-    await expect.poll(() => statusLine(page).textContent(), { timeout: 30_000 }).toMatch(/Paused after a step/);
+    await expect.poll(() => statusLine(page).textContent(), { timeout: LAB_TIMEOUT }).toMatch(/Paused after a step/);
     expectCleanPage(watch);
     await context.close();
-  });
+  }, TEST_TIMEOUT);
 });

@@ -2,8 +2,8 @@
 // hides control groups, and the presenter's keys drive training (but not while typing in a field).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launch, openPage } from './browser';
-import { expectCleanPage, progressPercent, statusLine } from './labHelpers';
+import { launch } from './browser';
+import { LAB_TIMEOUT, TEST_TIMEOUT, expectCleanPage, openLab, progressPercent, statusLine } from './labHelpers';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -15,7 +15,7 @@ afterAll(async () => {
 
 describe('lab: links and keys', () => {
   it('puts every setting in the link and reopens it with the same settings', async () => {
-    const { page, watch, context } = await openPage(browser, '/#/lab');
+    const { page, watch, context } = await openLab(browser, '/#/lab');
     await page.getByLabel('Model', { exact: true }).selectOption('cbow');
     await page.getByLabel('Corpus', { exact: true }).selectOption('toy-royals');
     await page.getByLabel('Dimensions').fill('24');
@@ -33,7 +33,7 @@ describe('lab: links and keys', () => {
     await context.close();
 
     // A classmate opens the link in a fresh browser profile.
-    const other = await openPage(browser, link.slice(link.indexOf('/#/')));
+    const other = await openLab(browser, link.slice(link.indexOf('/#/')));
     const p2 = other.page;
     await expect.poll(() => p2.getByLabel('Model', { exact: true }).inputValue()).toBe('cbow');
     expect(await p2.getByLabel('Corpus', { exact: true }).inputValue()).toBe('toy-royals');
@@ -43,10 +43,10 @@ describe('lab: links and keys', () => {
     expect(await p2.getByLabel('Words on the map').inputValue()).toBe('150');
     expectCleanPage(other.watch);
     await other.context.close();
-  });
+  }, TEST_TIMEOUT);
 
   it('ignores bad values in a link with a visible note, and keeps the good ones', async () => {
-    const { page, watch, context } = await openPage(browser, '/#/lab?dim=abc&model=transformer&window=3&hide=bogus');
+    const { page, watch, context } = await openLab(browser, '/#/lab?dim=abc&model=transformer&window=3&hide=bogus');
     const note = page.getByRole('note', { name: 'Link settings' });
     await expect.poll(() => note.textContent()).toContain('Ignored dim=abc');
     expect(await note.textContent()).toContain('model=transformer');
@@ -56,10 +56,10 @@ describe('lab: links and keys', () => {
     expect(await page.getByLabel('Window').inputValue()).toBe('3');
     expectCleanPage(watch);
     await context.close();
-  });
+  }, TEST_TIMEOUT);
 
   it('lets an instructor hide control groups for a focused lab', async () => {
-    const { page, watch, context } = await openPage(browser, '/#/lab');
+    const { page, watch, context } = await openLab(browser, '/#/lab');
     await page.getByText('Instructor: share a focused lab').click();
     await page.getByLabel('Corpus picker').check();
     await page.getByLabel('Model and hyper-parameters').check();
@@ -67,7 +67,7 @@ describe('lab: links and keys', () => {
     const link = page.url();
     await context.close();
 
-    const student = await openPage(browser, link.slice(link.indexOf('/#/')));
+    const student = await openLab(browser, link.slice(link.indexOf('/#/')));
     const p = student.page;
     await p.getByRole('button', { name: 'Start training', exact: true }).waitFor();
     expect(await p.getByLabel('Corpus', { exact: true }).count()).toBe(0);
@@ -76,19 +76,19 @@ describe('lab: links and keys', () => {
     expectCleanPage(student.watch);
     expectCleanPage(watch);
     await student.context.close();
-  });
+  }, TEST_TIMEOUT);
 
   it('space starts, pauses and resumes; the right arrow steps; typing in a field is left alone', async () => {
-    const { page, watch, context } = await openPage(browser, '/#/lab?corpus=toy-fruit&engine=cpu&speed=slow&epochs=50&mapN=100');
+    const { page, watch, context } = await openLab(browser, '/#/lab?corpus=toy-fruit&engine=cpu&speed=slow&epochs=50&mapN=100');
     await page.getByRole('button', { name: 'Start training', exact: true }).waitFor();
     await page.locator('h1').click(); // focus on the page, not on a control
     await page.keyboard.press('Space');
-    await page.getByRole('button', { name: 'Pause', exact: true }).waitFor({ timeout: 60_000 });
+    await page.getByRole('button', { name: 'Pause', exact: true }).waitFor({ timeout: LAB_TIMEOUT });
     await page.keyboard.press('Space');
-    await page.getByRole('button', { name: 'Resume', exact: true }).waitFor({ timeout: 30_000 });
+    await page.getByRole('button', { name: 'Resume', exact: true }).waitFor({ timeout: LAB_TIMEOUT });
     const before = await progressPercent(page);
     await page.keyboard.press('ArrowRight');
-    await expect.poll(() => progressPercent(page), { timeout: 30_000 }).toBeGreaterThan(before);
+    await expect.poll(() => progressPercent(page), { timeout: LAB_TIMEOUT }).toBeGreaterThan(before);
     expect(await statusLine(page).textContent()).toMatch(/Paused after a step/);
     // A space typed in the search box is text, not a shortcut.
     await page.getByLabel('Find a word').fill('apple');
@@ -97,5 +97,5 @@ describe('lab: links and keys', () => {
     expect(await page.getByRole('button', { name: 'Resume', exact: true }).count()).toBe(1);
     expectCleanPage(watch);
     await context.close();
-  });
+  }, TEST_TIMEOUT);
 });

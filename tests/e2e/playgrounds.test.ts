@@ -61,12 +61,14 @@ async function openTab(page: Page, label: string) {
 }
 
 describe('playgrounds on the shipped vectors', () => {
-  const shipped = readCompact(new Uint8Array(readFileSync(join(process.cwd(), 'public/vectors/brown-sg100.elv')))).kv;
+  // The default shipped set is the first one listed in index.json.
+  const first = (JSON.parse(readFileSync(join(process.cwd(), 'public/vectors/index.json'), 'utf8')) as { sets: { file: string; label: string }[] }).sets[0];
+  const shipped = readCompact(new Uint8Array(readFileSync(join(process.cwd(), 'public/vectors', first.file)))).kv;
   const sv: Vecs = { words: [...shipped.words], rows: shipped.words.map((_, i) => Array.from(shipped.vectors.subarray(i * shipped.dim, (i + 1) * shipped.dim))) };
 
   it('answers an analogy from a link, with and without the query words', async () => {
     const { page, watch, context } = await open('/#/playgrounds/analogy?a=man&b=king&c=woman');
-    await expect.poll(() => page.getByTestId('active-vectors').first().textContent(), { timeout: 60_000 }).toContain('Brown');
+    await expect.poll(() => page.getByTestId('active-vectors').first().textContent(), { timeout: 60_000 }).toBe(first.label);
     const rows = await tableRows(page, 'Answers (3CosAdd, query words excluded)');
     const expected = threeCosAdd(sv, 'man', 'king', 'woman').slice(0, 10);
     expect(rows.map((r) => r.word)).toEqual(expected.map((r) => r.word));
@@ -101,6 +103,37 @@ describe('playgrounds on the shipped vectors', () => {
       .filter((f) => Number.isFinite(Number(f[2])) && sv.words.includes(f[0].toLowerCase()) && sv.words.includes(f[1].toLowerCase()));
     const rho = spearman(pairs.map((f) => Number(f[2])), pairs.map((f) => cos(vec(sv, f[0].toLowerCase()), vec(sv, f[1].toLowerCase()))));
     expect(shown).toBeCloseTo(rho, 2);
+    expectClean(watch);
+    await context.close();
+  });
+  it('computes arithmetic, axes and WEAT on the shipped vectors', async () => {
+    const { page, watch, context } = await open('/#/playgrounds/arithmetic?expr=' + encodeURIComponent('paris - france + england'));
+    const u = (w: string) => unit(vec(sv, w));
+    const t = u('paris').map((x, i) => x - u('france')[i] + u('england')[i]);
+    const arith = await tableRows(page, 'Nearest words to paris - france + england');
+    expect(arith.map((r) => r.word)).toEqual(ranked(sv, t, ['paris', 'france', 'england']).slice(0, 10).map((r) => r.word));
+
+    await openTab(page, 'Semantic axes');
+    await page.getByLabel('Horizontal axis', { exact: true }).fill('he - she');
+    await page.getByLabel('Words to project').fill('nurse, soldier, mother, king');
+    await page.getByRole('button', { name: 'Project' }).click();
+    const axis = unit(u('he').map((x, i) => x - u('she')[i]));
+    const proj = await page.getByRole('table', { name: 'Projections on the axes' }).locator('tbody tr').evaluateAll((trs) =>
+      trs.map((tr) => [(tr as HTMLElement).dataset.word!, Number((tr as HTMLElement).dataset.score)] as const),
+    );
+    const expected = ['nurse', 'soldier', 'mother', 'king'].map((w) => [w, cos(vec(sv, w), axis)] as const).sort((a, b) => b[1] - a[1]);
+    expect(proj.map((p) => p[0])).toEqual(expected.map((e) => e[0]));
+    proj.forEach((p, i) => expect(p[1]).toBeCloseTo(expected[i][1], 4));
+
+    await openTab(page, 'Bias');
+    await page.getByRole('button', { name: 'Run WEAT' }).click();
+    // The default preset (WEAT 6), minus the words these vectors lack, computed here exactly.
+    const read = async (k: string) => (await page.getByLabel(new RegExp(`^${k}: `)).inputValue()).split(/[\s,]+/).filter((w) => sv.words.includes(w));
+    const [X, Y, A, B] = [await read('X'), await read('Y'), await read('A'), await read('B')];
+    const ref = weatExact(sv, X, Y, A, B);
+    expect(Number(await page.getByTestId('weat-effect').textContent())).toBeCloseTo(ref.effect, 2);
+    const p = Number(await page.getByTestId('weat-p').textContent());
+    expect(Math.abs(p - ref.p)).toBeLessThan(1e-3);
     expectClean(watch);
     await context.close();
   });
@@ -332,6 +365,14 @@ describe('evaluation with the user\'s benchmark files, broken files, keyboard an
     await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('empty');
     await page.getByRole('button', { name: 'Load file' }).click();
     expect(await page.getByTestId('active-vectors').first().textContent()).toBe('small.vec');
+    // Loading by URL (same origin here), and a URL that does not exist.
+    await page.getByLabel('Vectors URL').fill(new URL('vectors/brown-sg100.elv', page.url()).href.replace(/#.*$/, ''));
+    await page.getByRole('button', { name: 'Load URL' }).click();
+    await expect.poll(() => page.getByTestId('active-vectors').first().textContent(), { timeout: 60_000 }).toBe('brown-sg100.elv');
+    await page.getByLabel('Vectors URL').fill(new URL('vectors/missing.vec', page.url()).href.replace(/#.*$/, ''));
+    await page.getByRole('button', { name: 'Load URL' }).click();
+    await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('the server answered 404');
+    expect(await page.getByTestId('active-vectors').first().textContent()).toBe('brown-sg100.elv');
     // No file chosen and a bad limit are explained too.
     await page.getByLabel('Word limit').fill('0');
     await page.getByRole('button', { name: 'Load URL' }).click();

@@ -4,6 +4,7 @@ import {
   applyUpdate,
   createStepModel,
   exampleLoss,
+  hasDiverged,
   meanRecentLoss,
   nextExample,
   sentenceWords,
@@ -57,7 +58,7 @@ describe('step-by-step model', () => {
   }
 
   it('walks the corpus in order with the centre inside its sentence, and learns (the loss falls)', () => {
-    const m = createStepModel({ ...DEFAULT_STEP_CONFIG, objective: 'softmax' });
+    const m = createStepModel({ ...DEFAULT_STEP_CONFIG, model: 'cbow', objective: 'softmax' });
     const first = nextExample(m);
     const sentence = sentenceWords(m, first.sentence);
     expect(sentence[first.position]).toBe(m.words[first.centre]);
@@ -81,5 +82,16 @@ describe('step-by-step model', () => {
     }
     expect(Array.from(a.wIn)).toEqual(Array.from(b.wIn));
     expect(() => createStepModel({ ...DEFAULT_STEP_CONFIG, corpus: 'nope' })).toThrow(/Unknown toy corpus "nope"/);
+  });
+
+  it('detects divergence when the learning rate is far too high', () => {
+    const m = createStepModel({ ...DEFAULT_STEP_CONFIG, alpha: 5 });
+    let ex = null;
+    for (let i = 0; i < 5000 && !hasDiverged(m, ex); i++) {
+      ex = nextExample(m);
+      applyUpdate(m, ex);
+    }
+    expect(hasDiverged(m, ex)).toBe(true);
+    expect(hasDiverged(createStepModel(DEFAULT_STEP_CONFIG), null)).toBe(false);
   });
 });

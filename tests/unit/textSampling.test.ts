@@ -29,12 +29,11 @@ describe('Rng', () => {
     expect(sa).not.toEqual(sc);
     for (const x of sa) expect(Number.isInteger(x) && x >= 0 && x < 2 ** 32).toBe(true);
   });
-  it('has a known first output for seed 1 (guards the stream used by every seeded run)', () => {
+  it('has pinned outputs (xoshiro128** seeded by splitmix32, checked against an independent Python version)', () => {
     const r = new Rng(1);
-    const first = [r.nextU32(), r.nextU32(), r.nextU32()];
-    const again = new Rng(1);
-    expect([again.nextU32(), again.nextU32(), again.nextU32()]).toEqual(first);
-    expect(new Set(first).size).toBe(3);
+    expect([r.nextU32(), r.nextU32(), r.nextU32()]).toEqual([2442144158, 3238099751, 3819917871]);
+    const q = new Rng(12345);
+    expect([q.nextU32(), q.nextU32()]).toEqual([518667457, 440444462]);
   });
   it('is roughly uniform: floats in [0,1) with mean 1/2, ints in range with even buckets', () => {
     const r = new Rng(7);

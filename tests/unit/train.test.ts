@@ -183,10 +183,12 @@ describe('cpu engine bookkeeping', () => {
 
 describe('cpu engine kernels', () => {
   it.each([
-    { model: 'skipgram', hs: false },
-    { model: 'cbow', hs: true },
-  ] as const)('WebAssembly SIMD and JavaScript agree ($model, hs=$hs): same draws, float32 vs float64 sums', async ({ model, hs }) => {
-    const config: TrainConfig = { ...TOY, model, hs, negative: hs ? 0 : 5, epochs: 2, sample: 1e-2 };
+    { model: 'skipgram', hs: false, dim: 20 },
+    { model: 'cbow', hs: true, dim: 20 },
+    // dim 10: SIMD rows padded to 12 floats, one 8-float step and a 4-float tail in the dot product
+    { model: 'skipgram', hs: true, dim: 10 },
+  ] as const)('WebAssembly SIMD and JavaScript agree ($model, hs=$hs, dim $dim): same draws, float32 vs float64 sums', async ({ model, hs, dim }) => {
+    const config: TrainConfig = { ...TOY, model, hs, dim, negative: hs ? 0 : 5, epochs: 2, sample: 1e-2 };
     const wasm = createCpuTrainer(fruit, config, { kernel: 'wasm' });
     const js = createCpuTrainer(fruit, config, { kernel: 'js' });
     expect(wasm.kernel).toBe('wasm-simd');

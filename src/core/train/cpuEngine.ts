@@ -3,6 +3,9 @@
 // all epochs by words processed, skip-gram / CBOW x negative sampling / hierarchical softmax.
 // The hot loop lives in a kernel (the WebAssembly SIMD one when the runtime has it, else plain JS); this class
 // owns the schedule, the progress, the running loss and the divergence guard.
+// Loss: the mean negative log-likelihood per example (skip-gram: one context word -> centre; CBOW: one window ->
+// centre), each including its negatives' or Huffman nodes' terms. It is computed for every example at the cost of
+// one table load per term (cpuTables.ts), not on a sample. Threads > 1 (Node only) run Hogwild: hogwildNode.ts.
 import type { EncodedCorpus } from '../text/corpus';
 import { keepProbabilities, longestSentence, subsampleSentence } from '../text/sampling';
 import type { Vocab } from '../text/vocab';
@@ -361,6 +364,7 @@ export class CpuTrainer implements EmbeddingTrainer {
   private diverge(): never {
     const alpha = this.currentAlpha();
     const at = this.wordsDone;
+    const epoch = this.epoch + 1;
     const snap = this.snapshot;
     let restored = 'The weights could not be restored.';
     if (snap) {
@@ -377,7 +381,7 @@ export class CpuTrainer implements EmbeddingTrainer {
     const suggested = this.config.alpha * DIVERGENCE_ALPHA_FACTOR;
     throw new DivergenceError(
       `Training diverged at word ${at.toLocaleString('en-US')} of ${this.wordsTotal.toLocaleString('en-US')} ` +
-        `(epoch ${this.epoch + 1}): with learning rate ${formatRate(alpha)} the scores h.u grew past ±1e6 or ` +
+        `(epoch ${epoch}): with learning rate ${formatRate(alpha)} the scores h.u grew past ±1e6 or ` +
         `became NaN, so every further update would be noise. ${restored} Try alpha = ${formatRate(suggested)}.`,
       suggested,
     );

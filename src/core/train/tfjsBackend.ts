@@ -43,6 +43,13 @@ async function registerBackend(name: TfjsBackendName): Promise<void> {
     await import('@tensorflow/tfjs-backend-wasm');
   }
   // 'webgl' and 'cpu' are registered by '@tensorflow/tfjs' itself.
+  if (name === 'webgl') {
+    // Unpacked textures: packing (4 values per texel) adds pack/unpack shaders around reshapes and batched matmuls,
+    // which made the engine's first chunk 3x slower (shader compilation) and later chunks 2-4x slower on
+    // SwiftShader (measured: 28.5 s -> 8.6 s, then ~4.4 s -> ~1.4 s per 1,000 toy words at d = 100, batch 1,024).
+    // The flag only concerns this JavaScript realm: the trainer worker's own copy of tfjs.
+    tf.env().set('WEBGL_PACK', false);
+  }
 }
 
 /**

@@ -1,6 +1,6 @@
 // The Lab page: controls on the left, live numbers, loss curve, map and neighbours on the right; saving, export and
 // the instructor panel below. Composes small components; all actions go through labController.
-import { lazy, Suspense, useEffect, type ComponentType } from 'react';
+import { useEffect } from 'react';
 import { useLabStore } from '../../state/labStore';
 import type { ControlGroup } from '../../state/labConfig';
 import { setConfig } from '../../state/labController';
@@ -18,15 +18,9 @@ import { SavedModels } from './SavedModels';
 import { StatsBar } from './StatsBar';
 import { TrainingControls } from './TrainingControls';
 import { useLabUrl } from './useLabUrl';
+import { StepThrough } from '../stepper/StepThrough';
 import './lab.css';
 
-// StepThrough.tsx is written by the projection helper; the glob keeps this page building until it lands.
-const stepModules = import.meta.glob<{ StepThrough: ComponentType<{ corpus?: string }> }>('../stepper/StepThrough.tsx');
-const StepThrough = lazy(async (): Promise<{ default: ComponentType<{ corpus?: string }> }> => {
-  const load = Object.values(stepModules)[0];
-  if (!load) return { default: () => <p className="error">The step-by-step view is missing from this build.</p> };
-  return { default: (await load()).StepThrough };
-});
 
 export default function LabPage() {
   useLabUrl();
@@ -35,10 +29,12 @@ export default function LabPage() {
   const corpus = useLabStore((s) => s.config.corpus);
   const shown = (g: ControlGroup) => !hide.includes(g);
 
+  // Presenter keys drive live training; the step-by-step view has its own buttons, so they rest there.
   useEffect(() => {
+    if (view !== 'train') return;
     window.addEventListener('keydown', handleLabShortcut);
     return () => window.removeEventListener('keydown', handleLabShortcut);
-  }, []);
+  }, [view]);
 
   const stepTab = shown('stepper');
   return (
@@ -59,9 +55,7 @@ export default function LabPage() {
       </div>
       <NoticeList />
       {view === 'step' && stepTab ? (
-        <Suspense fallback={<p role="status">Loading the step-by-step view…</p>}>
-          <StepThrough corpus={corpus.startsWith('toy-') ? corpus : undefined} />
-        </Suspense>
+        <StepThrough corpus={corpus.startsWith('toy-') ? corpus : undefined} />
       ) : (
         <div className="lab-grid">
           <aside className="lab-controls" aria-label="Lab controls">

@@ -41,6 +41,7 @@ export function LossChart() {
     let drawn = -1;
     let timer: ReturnType<typeof setInterval> | undefined;
     let stopTheme = () => {};
+    const el0 = div.current;
     void loadPlotly().then((Plotly) => {
       const el = div.current;
       if (cancelled || !el) return;
@@ -64,7 +65,7 @@ export function LossChart() {
       cancelled = true;
       clearInterval(timer);
       stopTheme();
-      void plotlyPromise?.then((Plotly) => div.current && Plotly.purge(div.current));
+      void plotlyPromise?.then((Plotly) => el0 && Plotly.purge(el0));
     };
   }, []);
 

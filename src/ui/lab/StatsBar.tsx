@@ -17,7 +17,7 @@ const STATS: Stat[] = [
   { label: 'Words per second', text: (s) => (s.progress && s.progress.wordsPerSec > 0 ? String(Math.round(s.progress.wordsPerSec)) : DASH) },
   { label: 'Epoch', text: (s) => (s.progress ? `${Math.min(s.progress.epoch + 1, s.progress.epochs)} of ${s.progress.epochs}` : DASH) },
   { label: 'Progress', text: (s) => (s.progress && s.progress.wordsTotal > 0 ? ((100 * s.progress.wordsDone) / s.progress.wordsTotal).toFixed(1) : DASH), unit: '%' },
-  { label: 'Learning rate', text: (s) => (s.progress ? s.progress.lr.toPrecision(3) : DASH) },
+  { label: 'Current learning rate', text: (s) => (s.progress ? s.progress.lr.toPrecision(3) : DASH) },
 ];
 
 export function StatsBar() {

@@ -23,7 +23,8 @@ const blockMath: TokenizerAndRendererExtension = {
     if (m) return { type: 'blockMath', raw: m[0], text: m[1].trim() };
     return undefined;
   },
-  renderer: (token) => `<div class="math-display">${renderMath(String(token.text), true)}</div>\n`,
+  // Focusable so that keyboard users can scroll a formula wider than a phone screen.
+  renderer: (token) => `<div class="math-display" tabindex="0">${renderMath(String(token.text), true)}</div>\n`,
 };
 
 const inlineMath: TokenizerAndRendererExtension = {

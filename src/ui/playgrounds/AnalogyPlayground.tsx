@@ -1,5 +1,5 @@
 // a : b :: c : ?  with 3CosAdd and 3CosMul, the query words excluded or kept, and the arithmetic drawn in 2-D.
-import { useMemo, useState, type FormEvent } from 'react';
+import { useId, useMemo, useState, type FormEvent } from 'react';
 import type { Data, Layout } from 'plotly.js-dist-min';
 import type { KeyedVectors, Neighbour } from '../../core/vectors/keyedVectors';
 import { Plot } from './Plot';
@@ -64,6 +64,7 @@ function solve(kv: KeyedVectors, q: Query): { answers: Neighbour[]; words: strin
 
 export function AnalogyPlayground(props: AnalogyProps) {
   const { active, kv, loading } = useActiveVectors();
+  const radioName = useId();
   const [a, setA] = useState(props.a ?? 'man');
   const [b, setB] = useState(props.b ?? 'king');
   const [c, setC] = useState(props.c ?? 'woman');
@@ -83,8 +84,8 @@ export function AnalogyPlayground(props: AnalogyProps) {
   };
 
   return (
-    <section className="playground" aria-labelledby="analogy-title">
-      <h2 id="analogy-title">Analogy</h2>
+    <section className="playground" aria-label="Analogy">
+      <h2>Analogy</h2>
       <VectorsStatus active={active} loading={loading} />
       <form onSubmit={submit} className="inputs">
         <WordInput label="Word a" value={a} onChange={setA} kv={kv} />
@@ -96,10 +97,10 @@ export function AnalogyPlayground(props: AnalogyProps) {
         <fieldset className="inline">
           <legend>Method</legend>
           <label>
-            <input type="radio" name="analogy-method" checked={method === '3cosadd'} onChange={() => setMethod('3cosadd')} /> 3CosAdd
+            <input type="radio" name={radioName} checked={method === '3cosadd'} onChange={() => setMethod('3cosadd')} /> 3CosAdd
           </label>
           <label>
-            <input type="radio" name="analogy-method" checked={method === '3cosmul'} onChange={() => setMethod('3cosmul')} /> 3CosMul
+            <input type="radio" name={radioName} checked={method === '3cosmul'} onChange={() => setMethod('3cosmul')} /> 3CosMul
           </label>
         </fieldset>
         <label>

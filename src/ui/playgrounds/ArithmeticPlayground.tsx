@@ -1,5 +1,5 @@
 // Free vector arithmetic: `king - man + woman`, `0.5*good + 0.5*bad`; the nearest words to the result by cosine.
-import { useMemo, useState, type FormEvent } from 'react';
+import { useId, useMemo, useState, type FormEvent } from 'react';
 import type { KeyedVectors } from '../../core/vectors/keyedVectors';
 import { ExpressionError, evaluateExpression, parseExpression, vectorNotation } from '../../core/vectors/expression';
 import { ResultsTable } from './ResultsTable';
@@ -57,6 +57,7 @@ function compute(kv: KeyedVectors, q: Asked) {
 
 export function ArithmeticPlayground(props: ArithmeticProps) {
   const { active, kv, loading } = useActiveVectors();
+  const uid = useId();
   const [expr, setExpr] = useState(props.expr ?? 'king - man + woman');
   const [exclude, setExclude] = useState(props.exclude ?? true);
   const [unit, setUnit] = useState(props.unit ?? true);
@@ -75,25 +76,25 @@ export function ArithmeticPlayground(props: ArithmeticProps) {
   const err = out && 'error' in out ? out.error : null;
 
   return (
-    <section className="playground" aria-labelledby="arith-title">
-      <h2 id="arith-title">Vector arithmetic</h2>
+    <section className="playground" aria-label="Vector arithmetic">
+      <h2>Vector arithmetic</h2>
       <VectorsStatus active={active} loading={loading} />
       <form onSubmit={submit} className="inputs">
-        <label htmlFor="arith-expr">Expression</label>
+        <label htmlFor={`${uid}-expr`}>Expression</label>
         <input
-          id="arith-expr"
+          id={`${uid}-expr`}
           type="text"
-          list="arith-expr-list"
+          list={`${uid}-list`}
           value={expr}
           size={36}
           autoCapitalize="none"
           autoCorrect="off"
           spellCheck={false}
           aria-invalid={err ? true : undefined}
-          aria-describedby="arith-help"
+          aria-describedby={`${uid}-help`}
           onChange={(e) => setExpr(e.target.value)}
         />
-        <datalist id="arith-expr-list">
+        <datalist id={`${uid}-list`}>
           {options.map((o) => (
             <option key={o} value={o} />
           ))}
@@ -112,7 +113,7 @@ export function ArithmeticPlayground(props: ArithmeticProps) {
           Compute
         </button>
       </form>
-      <p id="arith-help" className="muted">
+      <p id={`${uid}-help`} className="muted">
         Words joined by + and −, numbers as weights (<code>0.5*good + 0.5*bad</code> or <code>0.5 good</code>), parentheses
         allowed. Quote a word that looks like a number: <code>"1960"</code>. Examples:{' '}
         {EXAMPLES.map((x, i) => (

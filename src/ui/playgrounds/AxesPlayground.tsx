@@ -54,8 +54,8 @@ export function AxesPlayground(props: AxesProps) {
     props.onParamsChange?.({ x, ...(y.trim() ? { y } : {}), words });
   };
   return (
-    <section className="playground" aria-labelledby="axes-title">
-      <h2 id="axes-title">Semantic axes</h2>
+    <section className="playground" aria-label="Semantic axes">
+      <h2>Semantic axes</h2>
       <VectorsStatus active={active} loading={loading} />
       <form onSubmit={submit} className="stack">
         <div className="inputs">

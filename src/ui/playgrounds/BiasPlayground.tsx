@@ -1,6 +1,6 @@
 // Bias: a WEAT test on editable word sets, a gender direction with occupation projections, and hard debiasing
 // (neutralise, optionally equalise) shown before and after.
-import { useMemo, useState, type FormEvent } from 'react';
+import { useId, useMemo, useState, type FormEvent } from 'react';
 import type { Data } from 'plotly.js-dist-min';
 import type { KeyedVectors } from '../../core/vectors/keyedVectors';
 import {
@@ -28,8 +28,8 @@ const lower = (text: string) => splitWords(text).map((w) => w.toLowerCase());
 export function BiasPlayground(props: BiasProps) {
   const { active, kv, loading } = useActiveVectors();
   return (
-    <section className="playground" aria-labelledby="bias-title">
-      <h2 id="bias-title">Bias</h2>
+    <section className="playground" aria-label="Bias">
+      <h2>Bias</h2>
       <VectorsStatus active={active} loading={loading} />
       <WeatTool kv={kv} preset={props.preset} seed={props.seed} onParamsChange={props.onParamsChange} />
       <DirectionTool kv={kv} />
@@ -65,8 +65,8 @@ function WeatTool({ kv, preset: p0, seed: s0, onParamsChange }: { kv: KeyedVecto
     onParamsChange?.({ preset: presetId, seed: String(seed) });
   };
   return (
-    <form className="tool" onSubmit={submit} aria-labelledby="weat-title">
-      <h3 id="weat-title">WEAT: word embedding association test</h3>
+    <form className="tool" onSubmit={submit} aria-label="WEAT: word embedding association test">
+      <h3>WEAT: word embedding association test</h3>
       <p className="muted">
         Do the targets X lean toward attributes A and the targets Y toward B? s(w) = mean cos(w, A) − mean cos(w, B);
         the effect size is (mean s over X − mean s over Y) / std of s over X ∪ Y. The p-value is the share of equal-size
@@ -163,6 +163,7 @@ function parsePairs(text: string): [string, string][] {
 
 function DirectionTool({ kv }: { kv: KeyedVectors | null }) {
   const [mode, setMode] = useState<'pair' | 'pca'>('pair');
+  const radioName = useId();
   const [pairs, setPairs] = useState(DEFINITIONAL_PAIRS.map((p) => p.join(' - ')).join(', '));
   const [words, setWords] = useState(OCCUPATIONS.join(', '));
   const [equalise, setEqualise] = useState(true);
@@ -191,15 +192,15 @@ function DirectionTool({ kv }: { kv: KeyedVectors | null }) {
     setAsked({ mode, pairs, words, equalise });
   };
   return (
-    <form className="tool" onSubmit={submit} aria-labelledby="direction-title">
-      <h3 id="direction-title">Gender direction and hard debiasing</h3>
+    <form className="tool" onSubmit={submit} aria-label="Gender direction and hard debiasing">
+      <h3>Gender direction and hard debiasing</h3>
       <fieldset className="inline">
         <legend>Direction</legend>
         <label>
-          <input type="radio" name="bias-direction" checked={mode === 'pair'} onChange={() => setMode('pair')} /> he − she
+          <input type="radio" name={radioName} checked={mode === 'pair'} onChange={() => setMode('pair')} /> he − she
         </label>
         <label>
-          <input type="radio" name="bias-direction" checked={mode === 'pca'} onChange={() => setMode('pca')} /> First principal component of definitional pairs
+          <input type="radio" name={radioName} checked={mode === 'pca'} onChange={() => setMode('pca')} /> First principal component of definitional pairs
         </label>
       </fieldset>
       {mode === 'pca' && (

@@ -1,6 +1,6 @@
 // Evaluation: analogy accuracy per section (bar chart) and similarity Spearman (scatter of gold vs cosine) on the
 // active vectors, with the project's own sets (bundled) or a file the user brings.
-import { useMemo, useRef, useState } from 'react';
+import { useId, useMemo, useRef, useState } from 'react';
 import type { Data, Layout } from 'plotly.js-dist-min';
 import type { KeyedVectors } from '../../core/vectors/keyedVectors';
 import { Cancelled, detectBenchmark, runAnalogies, runSimilarity, type AnalogyRun } from './evalRun';
@@ -27,6 +27,7 @@ type SimResult = ReturnType<typeof runSimilarity>;
 
 export function EvaluationPlayground(props: EvaluationProps) {
   const { active, kv, loading } = useActiveVectors();
+  const radioName = useId();
   const [method, setMethod] = useState<'3cosadd' | '3cosmul'>(props.method ?? '3cosadd');
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [analogy, setAnalogy] = useState<{ run: AnalogyRun; file: string; vectors: string } | null>(null);
@@ -94,17 +95,17 @@ export function EvaluationPlayground(props: EvaluationProps) {
   };
 
   return (
-    <section className="playground" aria-labelledby="eval-title">
-      <h2 id="eval-title">Evaluation</h2>
+    <section className="playground" aria-label="Evaluation">
+      <h2>Evaluation</h2>
       <VectorsStatus active={active} loading={loading} />
       <div className="inputs">
         <fieldset className="inline">
           <legend>Analogy method</legend>
           <label>
-            <input type="radio" name="eval-method" checked={method === '3cosadd'} onChange={() => setMethod('3cosadd')} /> 3CosAdd
+            <input type="radio" name={radioName} checked={method === '3cosadd'} onChange={() => setMethod('3cosadd')} /> 3CosAdd
           </label>
           <label>
-            <input type="radio" name="eval-method" checked={method === '3cosmul'} onChange={() => setMethod('3cosmul')} /> 3CosMul
+            <input type="radio" name={radioName} checked={method === '3cosmul'} onChange={() => setMethod('3cosmul')} /> 3CosMul
           </label>
         </fieldset>
         <button type="button" className="primary" disabled={!kv || progress !== null} onClick={() => runBundled('analogies')}>

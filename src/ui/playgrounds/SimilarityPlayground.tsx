@@ -39,8 +39,8 @@ export function SimilarityPlayground(props: SimilarityProps) {
     props.onParamsChange?.(next);
   };
   return (
-    <section className="playground" aria-labelledby="similarity-title">
-      <h2 id="similarity-title">Similarity and neighbours</h2>
+    <section className="playground" aria-label="Similarity and neighbours">
+      <h2>Similarity and neighbours</h2>
       <VectorsStatus active={active} loading={loading} />
       <div className="tool-grid">
         <CosineTool kv={kv} x={props.x} y={props.y} onSubmit={update} />
@@ -81,8 +81,8 @@ function CosineTool({ kv, x: x0, y: y0, onSubmit }: ToolProps & { x?: string; y?
     onSubmit({ x, y });
   };
   return (
-    <form className="tool" onSubmit={submit} aria-labelledby="cos-title">
-      <h3 id="cos-title">Cosine similarity</h3>
+    <form className="tool" onSubmit={submit} aria-label="Cosine similarity">
+      <h3>Cosine similarity</h3>
       <div className="inputs">
         <WordInput label="First word" value={x} onChange={setX} kv={kv} />
         <WordInput label="Second word" value={y} onChange={setY} kv={kv} />
@@ -117,8 +117,8 @@ function NeighboursTool({ kv, word: w0, onSubmit }: ToolProps & { word?: string 
     onSubmit({ word });
   };
   return (
-    <form className="tool" onSubmit={submit} aria-labelledby="nn-title">
-      <h3 id="nn-title">Nearest neighbours</h3>
+    <form className="tool" onSubmit={submit} aria-label="Nearest neighbours">
+      <h3>Nearest neighbours</h3>
       <div className="inputs">
         <WordInput label="Word" value={word} onChange={setWord} kv={kv} />
         <button type="submit" disabled={!kv}>
@@ -155,8 +155,8 @@ function OddOneOutTool({ kv, list: l0, onSubmit }: ToolProps & { list?: string }
     onSubmit({ list });
   };
   return (
-    <form className="tool" onSubmit={submit} aria-labelledby="odd-title">
-      <h3 id="odd-title">Odd one out</h3>
+    <form className="tool" onSubmit={submit} aria-label="Odd one out">
+      <h3>Odd one out</h3>
       <div className="inputs">
         <label>
           Words (three or more){' '}
@@ -198,8 +198,8 @@ function WalkTool({ kv, from: f0, to: t0, onSubmit }: ToolProps & { from?: strin
     onSubmit({ from, to });
   };
   return (
-    <form className="tool" onSubmit={submit} aria-labelledby="walk-title">
-      <h3 id="walk-title">Walk through neighbours</h3>
+    <form className="tool" onSubmit={submit} aria-label="Walk through neighbours">
+      <h3>Walk through neighbours</h3>
       <div className="inputs">
         <WordInput label="Start word" value={from} onChange={setFrom} kv={kv} />
         <WordInput label="Target word" value={to} onChange={setTo} kv={kv} />

@@ -49,8 +49,8 @@ export function VectorsPicker() {
   };
 
   return (
-    <section className="playground vectors-picker" aria-labelledby="picker-title">
-      <h2 id="picker-title">Vectors</h2>
+    <section className="playground vectors-picker" aria-label="Vectors">
+      <h2>Vectors</h2>
       <p>
         Active: <strong data-testid="active-vectors">{active ? active.label : 'none yet'}</strong>
         {active && ` — ${active.kv.size.toLocaleString('en')} words, ${active.kv.dim} dimensions (${active.origin})`}

@@ -9,6 +9,7 @@ import {
   DEFAULT_STEP_CONFIG,
   RECENT_LOSSES,
   applyUpdate,
+  hasDiverged,
   createStepModel,
   meanRecentLoss,
   nextExample,
@@ -19,8 +20,9 @@ import {
 } from './stepModel';
 import './stepper.css';
 
-/** Steps taken by the fast-forward button. */
+/** Steps taken by the two fast-forward buttons. */
 const RUN_STEPS = 100;
+const RUN_MANY_STEPS = 1000;
 
 interface View {
   example: Example | null;
@@ -50,15 +52,16 @@ export function StepThrough(props: { corpus?: string }) {
     const changed = applyUpdate(model, view.example);
     setView({ example: view.example, applied: true, changed });
   };
-  const onRun = () => {
+  const onRun = (steps: number) => {
     let last: Example | null = null;
     let changed = null;
-    for (let i = 0; i < RUN_STEPS; i++) {
+    for (let i = 0; i < steps && !hasDiverged(model, last); i++) {
       last = nextExample(model);
       changed = applyUpdate(model, last);
     }
     setView({ example: last, applied: true, changed });
   };
+  const diverged = hasDiverged(model, view.example);
 
   const toy = TOY_CORPORA[config.corpus];
   const pendingIn = view.example && !view.applied ? view.example.inputIds : [];
@@ -124,14 +127,17 @@ export function StepThrough(props: { corpus?: string }) {
         </label>
       </div>
       <div className="stepper-buttons">
-        <button type="button" className="primary" onClick={onNext}>
+        <button type="button" className="primary" onClick={onNext} disabled={diverged}>
           Next pair
         </button>
-        <button type="button" onClick={onApply} disabled={!view.example || view.applied}>
+        <button type="button" onClick={onApply} disabled={!view.example || view.applied || diverged}>
           Apply update
         </button>
-        <button type="button" onClick={onRun}>
+        <button type="button" onClick={() => onRun(RUN_STEPS)} disabled={diverged}>
           Run {RUN_STEPS} steps
+        </button>
+        <button type="button" onClick={() => onRun(RUN_MANY_STEPS)} disabled={diverged}>
+          Run {RUN_MANY_STEPS.toLocaleString('en-US')} steps
         </button>
         <button type="button" onClick={() => restart(config)}>
           Reset
@@ -149,6 +155,12 @@ export function StepThrough(props: { corpus?: string }) {
           </>
         )}
       </p>
+      {diverged && (
+        <p role="alert">
+          The weights blew up to infinity or NaN after {model.steps} updates: learning rate {config.alpha} is too high for this
+          model. Press Reset, or lower the learning rate and reset.
+        </p>
+      )}
       {view.example ? (
         <ExampleView model={model} example={view.example} applied={view.applied} />
       ) : (

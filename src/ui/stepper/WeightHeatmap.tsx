@@ -1,7 +1,7 @@
 // A weight matrix as a grid of coloured cells with the value printed in each (and in a hover title), rows labelled
 // by word. Rows used by the current example are outlined dashed; rows the last update changed, solid.
 
-/** Cell size in em, so the grid grows with presenter mode's larger type. */
+/** Cell size in rem (one SVG unit = 1rem), so the grid grows with presenter mode's larger type. */
 const CELL_W_EM = 3.6;
 const CELL_H_EM = 1.8;
 const LABEL_W_EM = 6;
@@ -34,11 +34,11 @@ export function WeightHeatmap({ title, description, words, values, dim, pendingR
       </figcaption>
       <svg
         viewBox={`0 0 ${width} ${height}`}
-        style={{ width: `${width}em`, height: `${height}em` }}
+        style={{ width: `${width}rem`, height: `${height}rem` }}
         role="img"
         aria-label={`${title}: ${words.length} words by ${dim} dimensions`}
-        fontSize={0.75}
       >
+        <g fontSize={0.75}>
         {Array.from({ length: dim }, (_, d) => (
           <text key={d} x={LABEL_W_EM + (d + 0.5) * CELL_W_EM} y={CELL_H_EM * 0.7} textAnchor="middle" fill="var(--muted)">
             d{d + 1}
@@ -67,7 +67,7 @@ export function WeightHeatmap({ title, description, words, values, dim, pendingR
                       fill={t > 0.6 ? '#ffffff' : 'var(--fg)'}
                       pointerEvents="none"
                     >
-                      {v.toFixed(2)}
+                      {(Math.abs(v) < 0.005 ? 0 : v).toFixed(2)}
                     </text>
                   </g>
                 );
@@ -88,6 +88,7 @@ export function WeightHeatmap({ title, description, words, values, dim, pendingR
             </g>
           );
         })}
+        </g>
       </svg>
     </figure>
   );

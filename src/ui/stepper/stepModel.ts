@@ -24,7 +24,8 @@ export interface StepConfig {
   seed: number;
 }
 
-/** Small enough to print every number: 5 dimensions, window 2, 3 noise words; a learning rate that shows change. */
+/** Small enough to print every number: 5 dimensions, window 2, 3 noise words. Learning rate 0.2: the loss visibly
+ *  falls within a few hundred updates on the toy corpora; 1 diverges, which the view reports. */
 export const DEFAULT_STEP_CONFIG: StepConfig = {
   corpus: 'fruit',
   model: 'skipgram',
@@ -32,7 +33,7 @@ export const DEFAULT_STEP_CONFIG: StepConfig = {
   dim: 5,
   window: 2,
   negative: 3,
-  alpha: 0.1,
+  alpha: 0.2,
   seed: 1,
 };
 /** Redraws allowed when a noise word equals the target (word2vec.c skips it; we redraw so k rows stay visible). */
@@ -209,6 +210,14 @@ export function applyUpdate(m: StepModel, ex: Example): { inputRows: number[]; o
   m.recentLoss.push(ex.loss);
   if (m.recentLoss.length > RECENT_LOSSES) m.recentLoss.shift();
   return { inputRows: [...new Set(ex.inputIds)], outputRows: [...new Set(ex.outputIds)] };
+}
+
+/** True when the update left a non-finite weight or loss (learning rate too high). */
+export function hasDiverged(m: StepModel, ex: Example | null): boolean {
+  if (ex && !Number.isFinite(ex.loss)) return true;
+  for (const v of m.wIn) if (!Number.isFinite(v)) return true;
+  for (const v of m.wOut) if (!Number.isFinite(v)) return true;
+  return false;
 }
 
 /** Examples averaged in the running loss. */

@@ -6,41 +6,10 @@ import { VectorsGate } from './VectorsGate';
 import { keywordOverlap, textVector } from './textVectors';
 import { cosVec, fmt } from './vectorMath';
 import type { WidgetProps } from './types';
+import { DOCUMENTS } from './documents';
 
 const TOP = 6;
 
-export const DOCUMENTS = [
-  'The doctor examined the patient and prescribed medicine.',
-  'Nurses work long shifts in the hospital ward.',
-  'The senate passed the new tax bill after a long debate.',
-  'Voters went to the polls to elect a new governor.',
-  'The team won the game in the final minute.',
-  'Fans cheered as the players ran onto the field.',
-  'She baked bread and a cake for the children.',
-  'Dinner was roast meat with potatoes and butter.',
-  'The ship sailed across the ocean toward the harbor.',
-  'Sailors watched the waves from the deck of the boat.',
-  'The farmer planted corn and wheat in the spring.',
-  'Cattle grazed in the green fields near the barn.',
-  'The orchestra played a symphony to a full hall.',
-  'He practiced the piano every evening before the concert.',
-  'Students studied for the examination at the university.',
-  'The teacher explained the lesson to the class.',
-  'The army marched north and the soldiers fought bravely.',
-  'The war ended when both nations signed a peace treaty.',
-  'The church was full for the sunday service.',
-  'The priest prayed with the family at the funeral.',
-  'The company reported higher profits and sales this year.',
-  'Prices rose and the market fell sharply on monday.',
-  'The scientist measured the temperature of the liquid.',
-  'The laboratory tested new chemicals for the experiment.',
-  'Rain fell all night and the river flooded the town.',
-  'Snow covered the mountains during the cold winter.',
-  'The police arrested the man after the robbery.',
-  'The judge sentenced the criminal to ten years in prison.',
-  'The painter showed her pictures at the gallery.',
-  'The novel tells the story of a young woman in paris.',
-];
 
 function Results({ kv, query }: { kv: KeyedVectors; query: string }) {
   const docs = useMemo(() => DOCUMENTS.map((d) => ({ text: d, tv: textVector(kv, d) })), [kv]);
