@@ -19,8 +19,13 @@ export const MAP_WINDOW_S = 10;
 export const WARMUP_S = 6;
 /** Readings of words/s (one per second) whose median is reported: the page's own figure is a recent-window rate. */
 const WPS_READINGS = 5;
-/** How long a page may take to start training (fetching and encoding a corpus in the worker). */
-const START_TIMEOUT_MS = 90_000;
+/** How long a page may take to start training (fetching and encoding a corpus in the worker; slow on a busy machine). */
+const START_TIMEOUT_MS = 180_000;
+/** Epochs asked for in the URL: enough that training is still running when the figures are read (the page is
+ * closed right after, which stops it). */
+const BROWSER_EPOCHS = 50;
+/** gensim's vector size, as in the Node runs, so that the cpu figure compares with the table above it. */
+const BROWSER_DIM = 100;
 const BUILD_TIMEOUT_MS = 300_000;
 const SERVER_START_TIMEOUT_MS = 60_000;
 
@@ -172,14 +177,17 @@ async function waitForWordsPerSec(page: Page): Promise<number> {
     if (v !== undefined && v > 0) return v;
     await sleep(500);
   }
-  throw new Error(`"Words per second" showed no positive number within ${START_TIMEOUT_MS / 1000} s`);
+  const status = await page.getByRole('status').first().textContent({ timeout: 2_000 }).catch(() => null);
+  throw new Error(
+    `"Words per second" showed no positive number within ${START_TIMEOUT_MS / 1000} s` + (status ? ` (status: "${status.trim()}")` : ''),
+  );
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 async function measureBackend(browser: Browser, base: string, engine: string, corpus: string, errors: string[]): Promise<BackendFigure> {
   const fig: BackendFigure = { engine, corpus };
-  const page = await openLab(browser, `${base}/#/lab?corpus=${corpus}&engine=${engine}`, errors);
+  const page = await openLab(browser, `${base}/#/lab?corpus=${corpus}&engine=${engine}&epochs=${BROWSER_EPOCHS}&dim=${BROWSER_DIM}`, errors);
   try {
     await startTraining(page);
     await waitForWordsPerSec(page);
@@ -203,7 +211,7 @@ async function measureBackend(browser: Browser, base: string, engine: string, co
 
 async function measureMap(browser: Browser, base: string, corpus: string, mapN: number, errors: string[]): Promise<MapFigure> {
   const fig: MapFigure = { mapN };
-  const page = await openLab(browser, `${base}/#/lab?corpus=${corpus}&engine=cpu&mapN=${mapN}`, errors);
+  const page = await openLab(browser, `${base}/#/lab?corpus=${corpus}&engine=cpu&mapN=${mapN}&epochs=${BROWSER_EPOCHS}&dim=${BROWSER_DIM}`, errors);
   try {
     await startTraining(page);
     await waitForWordsPerSec(page);

@@ -4,10 +4,13 @@
 import { createLayoutEngine, type LayoutEngine } from '../core/project/layoutEngine';
 import type { LayoutRequest, LayoutResponse, LayoutSettings } from './layoutMessages';
 
-/** Post a frame at most this often: 15 frames/s is smooth enough and leaves the main thread time to draw. */
-const FRAME_INTERVAL_MS = 66;
-/** Work per tick before returning to the event loop to read messages. */
+/** One tick = at most one frame, at most this often: 20 frames/s is smooth and leaves the main thread time to draw. */
+const FRAME_INTERVAL_MS = 50;
+/** Work per tick before returning to the event loop to read messages and post the frame. */
 const TICK_BUDGET_MS = 30;
+/** Gradient steps per frame at most, so that a small map unfolds visibly (1,000 iterations in ~5 s) instead of
+ *  jumping to its end in one frame, and so the trainer on the other core keeps its CPU. */
+const MAX_STEPS_PER_FRAME = 10;
 /** Window over which updates per second are averaged. */
 const RATE_WINDOW_MS = 1000;
 
@@ -54,23 +57,25 @@ scope.onmessage = (ev: MessageEvent<LayoutRequest>) => {
   schedule();
 };
 
-function schedule(): void {
+function schedule(delayMs = 0): void {
   if (scheduled) return;
   scheduled = true;
   setTimeout(() => {
     scheduled = false;
     void tick();
-  }, 0);
+  }, delayMs);
 }
 
 async function tick(): Promise<void> {
   if (busy) return;
   busy = true;
+  const started = performance.now();
+  let moved = false;
   try {
     await applyPending();
     if (!engine || paused) return;
     const before = engine.iteration;
-    const moved = engine.work(TICK_BUDGET_MS);
+    moved = engine.work(TICK_BUDGET_MS, MAX_STEPS_PER_FRAME);
     const now = performance.now();
     stepsInWindow += Math.max(0, engine.iteration - before);
     if (now - windowStart >= RATE_WINDOW_MS) {
@@ -79,7 +84,8 @@ async function tick(): Promise<void> {
       windowStart = now;
     }
     if (moved) dirty = true;
-    if (dirty && (now - lastFrameAt >= FRAME_INTERVAL_MS || engine.settled)) sendFrame(now);
+    // Ticks are paced already; half an interval of slack absorbs timer jitter.
+    if (dirty && (now - lastFrameAt >= FRAME_INTERVAL_MS / 2 || engine.settled)) sendFrame(now);
     else if (!moved && engine.note && now - lastStatusAt >= FRAME_INTERVAL_MS) {
       lastStatusAt = now;
       post({ type: 'status', paramsId, version: dataVersion, note: engine.note });
@@ -89,8 +95,10 @@ async function tick(): Promise<void> {
     engine = null;
   } finally {
     busy = false;
-    if (engine && !paused && (!engine.settled || dirty || pendingVectors || pendingParams)) schedule();
-    else if (pendingVectors || pendingParams) schedule();
+    // Pace frames while the layout moves; run flat out while only affinities are being computed.
+    const delay = moved ? Math.max(0, FRAME_INTERVAL_MS - (performance.now() - started)) : 0;
+    if (pendingVectors || pendingParams) schedule();
+    else if (engine && !paused && (!engine.settled || dirty)) schedule(delay);
   }
 }
 

@@ -18,6 +18,8 @@ export const CHUNK_TARGET_MS = 40;
 const MIN_CHUNK_WORDS = 200;
 const MAX_CHUNK_WORDS = 200_000;
 const FIRST_CHUNK_WORDS = 2_000;
+/** At least this many progress points per epoch, so a tiny corpus still draws a loss curve rather than 3 dots. */
+const MIN_CHUNKS_PER_EPOCH = 40;
 /** Map snapshots (top-N words) at ~2.5 Hz: enough for a gliding map, cheap to copy. */
 export const SNAPSHOT_MS = 400;
 /** Full vectors for the playgrounds every few seconds (a 15,000 x 100 copy is 6 MB). */
@@ -263,7 +265,9 @@ export class TrainerSession {
       if (!p || token !== this.loopToken) return;
       const ms = performance.now() - t0;
       if (this.speed.maxWordsPerChunk === 0 && ms > 0) {
-        this.chunkWords = Math.round(Math.min(MAX_CHUNK_WORDS, Math.max(MIN_CHUNK_WORDS, (words * CHUNK_TARGET_MS) / ms)));
+        const perEpoch = p.wordsTotal / Math.max(1, trainer.config.epochs);
+        const cap = Math.min(MAX_CHUNK_WORDS, Math.max(1, Math.floor(perEpoch / MIN_CHUNKS_PER_EPOCH)));
+        this.chunkWords = Math.round(Math.min(cap, Math.max(Math.min(MIN_CHUNK_WORDS, cap), (words * CHUNK_TARGET_MS) / ms)));
       }
       this.postProgress(p);
       if (p.epoch !== lastEpoch && !p.done) {

@@ -79,7 +79,7 @@ describe('lab: links and keys', () => {
   }, TEST_TIMEOUT);
 
   it('space starts, pauses and resumes; the right arrow steps; typing in a field is left alone', async () => {
-    const { page, watch, context } = await openLab(browser, '/#/lab?corpus=toy-fruit&engine=cpu&speed=slow&epochs=50&mapN=100');
+    const { page, watch, context } = await openLab(browser, '/#/lab?corpus=toy-fruit&engine=cpu&speed=slow&epochs=10&mapN=100');
     await page.getByRole('button', { name: 'Start training', exact: true }).waitFor();
     await page.locator('h1').click(); // focus on the page, not on a control
     await page.keyboard.press('Space');

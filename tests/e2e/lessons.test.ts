@@ -106,9 +106,17 @@ describe('lessons', () => {
     for (const l of LESSONS) {
       for (const { step, quizzes } of quizzesByStep(l)) {
         await page.goto(page.url().replace(/#.*$/, `#/lessons/${l.id}/${step + 1}`));
+        // Wait for the new step itself, not the previous one that may hold as many self-checks.
+        await expect.poll(async () => page.locator('#lesson-step-title').textContent(), POLL).toBe(l.steps[step].title);
         const forms = page.locator('form.quiz');
         await expect.poll(async () => forms.count(), POLL).toBe(quizzes.length);
-        for (let q = 0; q < quizzes.length; q++) await answer(page, forms.nth(q), quizzes[q]);
+        for (let q = 0; q < quizzes.length; q++) {
+          try {
+            await answer(page, forms.nth(q), quizzes[q]);
+          } catch (e) {
+            throw new Error(`${l.file}, step ${step + 1}, self-check ${q + 1}: ${String(e)}\n${(await page.locator('main').innerText()).slice(0, 600)}`, { cause: e });
+          }
+        }
         await page.reload();
         for (let q = 0; q < quizzes.length; q++) await forms.nth(q).getByLabel('Answered correctly before').waitFor();
         total += quizzes.length;

@@ -27,6 +27,7 @@ afterAll(async () => {
 async function openWidget(lessonId: string, name: string) {
   const step = widgetStep(byId(lessonId), name);
   await page.goto(page.url().replace(/#.*$/, `#/lessons/${lessonId}/${step + 1}`));
+  await expect.poll(async () => page.locator('#lesson-step-title').textContent(), POLL).toBe(byId(lessonId).steps[step].title);
   const w = page.locator(`section.widget[data-widget="${name}"]`).first();
   await w.waitFor();
   return w;
@@ -112,7 +113,7 @@ describe('lesson widgets', () => {
     const w = await openWidget('beyond-word2vec', 'subword');
     await w.getByRole('textbox', { name: 'Word', exact: true }).fill('cat');
     await expect.poll(() => text(w.getByLabel('N-gram count')), POLL).toContain('has 5 character n-grams');
-    await w.getByRole('textbox', { name: 'Word', exact: true }).fill('unfriendliness');
+    await w.getByRole('textbox', { name: 'Word', exact: true }).fill('befriendable');
     await expect.poll(() => text(w.getByLabel('Vocabulary status')), POLL).toContain('not in');
     await expect.poll(() => w.getByLabel('Known words sharing the most n-grams').locator('tbody tr').count(), POLL).toBeGreaterThan(0);
     await w.getByRole('textbox', { name: 'Word', exact: true }).fill('');

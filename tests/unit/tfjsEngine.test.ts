@@ -7,6 +7,7 @@ import * as tf from '@tensorflow/tfjs';
 import { encodeCorpus, type EncodedCorpus } from '../../src/core/text/corpus';
 import { TOY_CORPORA } from '../../src/core/text/toyCorpora';
 import { createTrainer } from '../../src/core/train/createTrainer';
+import { MIN_AUTO_BATCH } from '../../src/core/train/tfjsBatchSize';
 import { BackendUnavailableError, createTfjsTrainer } from '../../src/core/train/tfjsEngine';
 import { DEFAULT_TRAIN_CONFIG, DivergenceError, type EmbeddingTrainer, type TrainConfig } from '../../src/core/train/types';
 
@@ -179,6 +180,26 @@ describe('tfjs engine on the toy corpus (wasm backend)', () => {
     expect((err as DivergenceError).suggestedAlpha).toBeCloseTo(12.5);
     expect(Array.from(t.vectors())).toEqual(Array.from(before));
     t.dispose();
+  });
+
+  it('lowers the batch size for a tiny vocabulary, says so, and then trains without diverging', async () => {
+    // At batch 1,024 on these 17-20 word vocabularies the summed updates diverged (tfjsBatchSize.ts).
+    for (const name of ['fruit', 'royals'] as const) {
+      const corpus = encodeCorpus(TOY_CORPORA[name].text, { minCount: 1, maxVocab: 0 });
+      for (const model of ['skipgram', 'cbow'] as const) {
+        const logs: string[] = [];
+        const t = await createTfjsTrainer(corpus, { ...TOY, model, batchSize: 1024, epochs: 10 }, 'wasm', { onLog: (m) => logs.push(m) });
+        expect(t.config.batchSize).toBeLessThan(1024);
+        expect(t.config.batchSize).toBeGreaterThanOrEqual(MIN_AUTO_BATCH);
+        expect(logs.join(' ')).toMatch(new RegExp(`Batch size lowered from 1024 to ${t.config.batchSize} .*would diverge`));
+        const losses = await trainToEnd(t, 3_000);
+        expect(losses[losses.length - 1]).toBeLessThan(losses[0]);
+        t.dispose();
+      }
+    }
+    const brown = await createTfjsTrainer(brownSlice(BROWN_SLICE_WORDS), { ...DEFAULT_TRAIN_CONFIG, batchSize: 1024 }, 'wasm');
+    expect(brown.config.batchSize).toBe(1024); // a real vocabulary keeps the asked-for batch
+    brown.dispose();
   });
 
   it('refuses bad settings and backends that cannot run in Node, saying what to do', async () => {

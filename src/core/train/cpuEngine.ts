@@ -91,6 +91,7 @@ export class CpuTrainer implements EmbeddingTrainer {
   /** Per-word keep probabilities of down-sampling (null when sample = 0). */
   readonly keep: Float32Array | null;
   private parallel: ParallelRunner | null = null;
+  private parallelBusy = false;
   /** Floats between consecutive rows of the weight matrices (dim, or dim padded to 4 for SIMD). */
   private readonly stride: number;
   private readonly model: KernelModel;
@@ -195,7 +196,17 @@ export class CpuTrainer implements EmbeddingTrainer {
     if (this.disposed) throw new Error('This trainer was disposed.');
     if (this.done) return this.progress();
     this.maybeSnapshot();
-    if (this.parallel) return this.runParallel(maxWords, this.parallel);
+    if (this.parallel) {
+      // Helper threads make this call asynchronous: a second call before the first resolves would train the same
+      // sentences twice.
+      if (this.parallelBusy) throw new Error('run() was called again before the previous run() finished.');
+      this.parallelBusy = true;
+      try {
+        return await this.runParallel(maxWords, this.parallel);
+      } finally {
+        this.parallelBusy = false;
+      }
+    }
     const t0 = now();
     const res = this.result;
     res.lossSum = 0;

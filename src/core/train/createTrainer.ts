@@ -40,5 +40,5 @@ export async function createTrainer(
   const backend = (TFJS_BACKEND_OF as Record<string, (typeof TFJS_BACKEND_OF)[keyof typeof TFJS_BACKEND_OF] | undefined>)[engine];
   if (!backend) throw new Error(`Unknown engine "${String(engine)}": expected cpu, ${Object.keys(TFJS_BACKEND_OF).join(', ')}.`);
   const { createTfjsTrainer } = await import('./tfjsEngine');
-  return createTfjsTrainer(corpus, config, backend);
+  return createTfjsTrainer(corpus, config, backend, { onLog: opts.onLog });
 }

@@ -14,6 +14,7 @@ import type { EncodedCorpus } from '../text/corpus';
 import { keepProbabilities, NoiseSampler, WindowCursor } from '../text/sampling';
 import { buildHuffman, type HuffmanTree } from './huffman';
 import type { Rng } from './rng';
+import { chooseBatchSize, type BatchSizeChoice } from './tfjsBatchSize';
 import type { TrainConfig } from './types';
 
 export interface BatchLayout {
@@ -46,9 +47,9 @@ export interface Batch {
   readonly hsMask: Float32Array;
 }
 
-export function batchLayout(config: TrainConfig, huffman: HuffmanTree | null): BatchLayout {
+export function batchLayout(config: TrainConfig, huffman: HuffmanTree | null, size = config.batchSize): BatchLayout {
   return {
-    size: config.batchSize,
+    size,
     inputWidth: config.model === 'cbow' ? 2 * config.window : 1,
     nsWidth: config.negative > 0 ? config.negative + 1 : 0,
     hsWidth: config.hs && huffman ? huffman.maxCodeLength : 0,
@@ -76,6 +77,8 @@ export function allocateBatch(layout: BatchLayout): Batch {
 export class BatchBuilder {
   readonly layout: BatchLayout;
   readonly huffman: HuffmanTree | null;
+  /** The batch size actually used (config.batchSize, or lower for a small vocabulary: see tfjsBatchSize.ts). */
+  readonly batchChoice: BatchSizeChoice;
   private readonly cursor: WindowCursor;
   private readonly noise: NoiseSampler | null;
   private readonly skipgram: boolean;
@@ -94,7 +97,8 @@ export class BatchBuilder {
     this.cursor = new WindowCursor(corpus, { window: config.window, epochs: config.epochs }, keep, rng);
     this.noise = config.negative > 0 ? new NoiseSampler(corpus.vocab.counts, config.nsExponent) : null;
     this.huffman = config.hs ? buildHuffman(corpus.vocab.counts) : null;
-    this.layout = batchLayout(config, this.huffman);
+    this.batchChoice = chooseBatchSize(corpus, config, this.huffman);
+    this.layout = batchLayout(config, this.huffman, this.batchChoice.size);
     this.skipgram = config.model === 'skipgram';
   }
 

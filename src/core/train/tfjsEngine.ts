@@ -38,6 +38,8 @@ const DIVERGENCE_ALPHA_FACTOR = 0.25;
 export interface TfjsTrainerOptions {
   /** Force a scatter strategy (tests compare both); the default suits the backend (tfjsRows.ts). */
   scatter?: ScatterStrategy;
+  /** Told when a setting is adjusted (the batch size for a small vocabulary, see tfjsBatchSize.ts). */
+  onLog?: (msg: string) => void;
 }
 
 /**
@@ -52,7 +54,9 @@ export async function createTfjsTrainer(
 ): Promise<EmbeddingTrainer> {
   validateTfjsConfig(config);
   await useTfjsBackend(backend);
-  return new TfjsTrainer(corpus, { ...config }, backend, createRowOps(backend, options.scatter));
+  const trainer = new TfjsTrainer(corpus, { ...config }, backend, createRowOps(backend, options.scatter));
+  if (trainer.batchNote) options.onLog?.(trainer.batchNote);
+  return trainer;
 }
 
 /** The shared checks (validateConfig.ts) plus the one setting only batched engines have. */
@@ -75,6 +79,8 @@ class TfjsTrainer implements EmbeddingTrainer {
   readonly engine: EngineName;
   readonly config: Readonly<TrainConfig>;
   readonly dim: number;
+  /** Why the batch size was lowered, or null. */
+  readonly batchNote: string | null;
   private readonly tables: Tables;
   private readonly builder: BatchBuilder;
   private readonly batch: Batch;
@@ -92,13 +98,15 @@ class TfjsTrainer implements EmbeddingTrainer {
     private readonly backend: TfjsBackendName,
     private readonly ops: RowOps,
   ) {
-    this.config = config;
     this.engine = `tfjs-${backend}`;
     this.dim = config.dim;
     const V = corpus.vocab.words.length;
     const rng = new Rng(config.seed);
     this.mirror = initialInputVectors(V, config.dim, rng);
     this.builder = new BatchBuilder(corpus, config, rng);
+    // The config reports the batch size really used, so that the UI and the CLI show it.
+    this.config = { ...config, batchSize: this.builder.layout.size };
+    this.batchNote = this.builder.batchChoice.note;
     this.batch = allocateBatch(this.builder.layout);
     this.wordsTotal = corpus.rawTokens * config.epochs;
     this.lr = config.alpha;

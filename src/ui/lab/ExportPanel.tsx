@@ -1,5 +1,5 @@
 // Take the vectors and plots away: word2vec text (gensim, word2vec.c and the CLI read it), the TensorFlow Embedding
-// Projector's two TSV files, and PNG images of the loss curve and the map.
+// Projector's two TSV files, and a PNG of the loss curve (the map has its own PNG button).
 import { useState } from 'react';
 import { writeProjectorTsv, writeWord2VecText } from '../../core/vectors/formats';
 import { freshVectors } from '../../state/labController';
@@ -61,9 +61,6 @@ export function ExportPanel() {
         </button>
         <button type="button" onClick={() => void png('.loss-chart', 'loss-curve')}>
           Loss curve (PNG)
-        </button>
-        <button type="button" onClick={() => void png('figure[aria-label="Embedding map"]', 'embedding-map')}>
-          Map (PNG)
         </button>
       </div>
       {message && (

@@ -37,7 +37,6 @@ export function MapPanel({ showSettings }: { showSettings: boolean }) {
         onWordClick={onWordClick}
         totalWords={vocabSize ?? undefined}
       />
-      {!snapshot && <p className="muted map-empty">The map appears when training starts: the N most frequent words, placed by {METHOD_TITLES[config.map]}.</p>}
       {showSettings && (
         <fieldset className="map-settings">
           <legend>Map settings</legend>

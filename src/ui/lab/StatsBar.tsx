@@ -16,7 +16,7 @@ const STATS: Stat[] = [
   { label: 'Current loss', text: (s) => (s.progress && Number.isFinite(s.progress.loss) ? s.progress.loss.toFixed(4) : DASH) },
   { label: 'Words per second', text: (s) => (s.progress && s.progress.wordsPerSec > 0 ? String(Math.round(s.progress.wordsPerSec)) : DASH) },
   { label: 'Epoch', text: (s) => (s.progress ? `${Math.min(s.progress.epoch + 1, s.progress.epochs)} of ${s.progress.epochs}` : DASH) },
-  { label: 'Progress', text: (s) => (s.progress && s.progress.wordsTotal > 0 ? ((100 * s.progress.wordsDone) / s.progress.wordsTotal).toFixed(1) : DASH), unit: '%' },
+  { label: 'Progress', text: (s) => (s.progress && s.progress.wordsTotal > 0 ? ((100 * s.progress.wordsDone) / s.progress.wordsTotal).toFixed(2) : DASH), unit: '%' },
   { label: 'Current learning rate', text: (s) => (s.progress ? s.progress.lr.toPrecision(3) : DASH) },
 ];
 
@@ -56,12 +56,11 @@ export function StatsBar() {
       <dl className="stats">
         {STATS.map((st, i) => (
           <div key={st.label}>
-            <dt>{st.label}</dt>
+            <dt>{st.unit ? `${st.label} (${st.unit})` : st.label}</dt>
             <dd>
               <output aria-label={st.label} aria-live="off" ref={(el) => void (refs.current[i] = el)}>
                 {DASH}
               </output>
-              {st.unit && <span className="muted">{st.unit}</span>}
             </dd>
           </div>
         ))}

@@ -46,6 +46,8 @@ const STATS_INTERVAL_MS = 250;
 interface Live {
   worker: Worker | null;
   plotly: PlotlyModule | null;
+  /** newPlot has finished: until then frames are kept, not drawn (react() during newPlot can stall). */
+  ready: boolean;
   words: string[];
   index: Map<string, number>;
   positions: Float32Array | null;
@@ -72,7 +74,7 @@ export function EmbeddingMap(props: EmbeddingMapProps) {
   const propsRef = useRef(props);
   const [error, setError] = useState<string | null>(null);
   const live = useRef<Live>({
-    worker: null, plotly: null, words: [], index: new Map(), positions: null, ranges: null, frames: 0, iteration: 0,
+    worker: null, plotly: null, ready: false, words: [], index: new Map(), positions: null, ranges: null, frames: 0, iteration: 0,
     paramsSent: 0, nextId: 1, drawing: false, drawQueued: false, rafPending: false, revision: 0, lastStatsAt: 0,
     theme: null, lastVersion: -1,
   });
@@ -126,7 +128,7 @@ export function EmbeddingMap(props: EmbeddingMapProps) {
   const draw = () => {
     const l = live.current;
     const div = plotRef.current;
-    if (!l.plotly || !div || !l.positions || l.positions.length !== 2 * l.words.length) return;
+    if (!l.plotly || !l.ready || !div || !l.positions || l.positions.length !== 2 * l.words.length) return;
     if (l.drawing) {
       l.drawQueued = true;
       return;
@@ -219,6 +221,8 @@ export function EmbeddingMap(props: EmbeddingMapProps) {
         if (!div) return;
         l.theme = readTheme();
         return l.plotly.newPlot(div, mapTraces([], [], [], null, l.theme), mapLayout(null, l.theme, null, 0), PLOT_CONFIG).then(() => {
+          if (cancelled) return;
+          l.ready = true;
           (div as unknown as PlotlyHTMLElement).on('plotly_click', (ev) => {
             const pt = ev.points[0];
             if (!pt) return;
@@ -237,6 +241,7 @@ export function EmbeddingMap(props: EmbeddingMapProps) {
     observer.observe(document.documentElement, { attributes: true, attributeFilter: ['class', 'data-theme', 'style'] });
     return () => {
       cancelled = true;
+      l.ready = false;
       observer.disconnect();
       worker.terminate();
       l.worker = null;

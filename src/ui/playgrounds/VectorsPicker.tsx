@@ -4,7 +4,7 @@ import './playgrounds.css';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useVectorsStore } from '../../state/vectorsStore';
 import { LoadProgress } from './VectorsStatus';
-import { DEFAULT_MAX_WORDS, loadFromFiles, loadFromUrl, loadShipped, loadShippedIndex, useLoadStore, type ShippedEntry } from './shippedVectors';
+import { DEFAULT_MAX_WORDS, ensureShippedVectors, loadFromFiles, loadFromUrl, loadShipped, loadShippedIndex, useLoadStore, type ShippedEntry } from './shippedVectors';
 import { FORMAT_OPTIONS, type LoadFormat } from './vectorIO';
 
 export function VectorsPicker() {
@@ -20,6 +20,7 @@ export function VectorsPicker() {
 
   useEffect(() => {
     loadShippedIndex().then(setIndex, (e: unknown) => setIndexError(e instanceof Error ? e.message : String(e)));
+    void ensureShippedVectors(); // show (and use) the default set unless something is active already
   }, []);
 
   const limit = (): number | null => {

@@ -48,6 +48,10 @@ async function fetchBytes(url: string, signal: AbortSignal, onProgress: (p: numb
     );
   }
   if (!res.ok) throw new Error(`Could not fetch ${url}: the server answered ${res.status} ${res.statusText}`.trim());
+  // Many static servers answer a missing file with their home page (status 200): say so instead of parsing HTML.
+  if ((res.headers.get('content-type') ?? '').includes('text/html')) {
+    throw new Error(`${url} is a web page, not a vectors file: check the address (the file may not exist there).`);
+  }
   const total = Number(res.headers.get('content-length')) || 0;
   if (!res.body) return new Uint8Array(await res.arrayBuffer());
   const reader = res.body.getReader();
@@ -92,11 +96,14 @@ async function runTask<T>(task: string, work: (signal: AbortSignal, progress: (p
   useLoadStore.getState().abort?.abort();
   const abort = new AbortController();
   useLoadStore.setState({ task, progress: 0, error: null, abort });
+  // Only the current task may touch the shared state: a task cancelled because another one started stays silent.
+  const current = () => useLoadStore.getState().abort === abort;
   try {
-    const out = await work(abort.signal, (progress) => useLoadStore.setState({ progress }));
-    useLoadStore.setState({ task: null, progress: null, abort: null });
+    const out = await work(abort.signal, (progress) => current() && useLoadStore.setState({ progress }));
+    if (current()) useLoadStore.setState({ task: null, progress: null, abort: null });
     return out;
   } catch (e) {
+    if (!current()) return null;
     const cancelled = abort.signal.aborted;
     useLoadStore.setState({
       task: null,
@@ -120,6 +127,7 @@ export async function loadShipped(id?: string): Promise<ActiveVectors | null> {
       return existing;
     }
     const bytes = await fetchBytes(`./vectors/${entry.file}`, signal, progress);
+    signal.throwIfAborted();
     const { kv } = decodeCompact(bytes, entry.file);
     const v: ActiveVectors = { kv, origin: 'shipped', label: entry.label, details: detailsOf(entry) };
     useVectorsStore.getState().add(v);

@@ -7,6 +7,8 @@ const CELL_H_EM = 1.8;
 const LABEL_W_EM = 6;
 /** Colour saturates at this absolute value, so small early weights are still visible. */
 const MIN_COLOUR_SCALE = 0.05;
+/** Values printed with two decimals; below half the last digit they print as 0.00 rather than -0.00. */
+const PRINT_ZERO_BELOW = 0.005;
 
 export interface WeightHeatmapProps {
   title: string;
@@ -67,7 +69,7 @@ export function WeightHeatmap({ title, description, words, values, dim, pendingR
                       fill={t > 0.6 ? '#ffffff' : 'var(--fg)'}
                       pointerEvents="none"
                     >
-                      {(Math.abs(v) < 0.005 ? 0 : v).toFixed(2)}
+                      {(Math.abs(v) < PRINT_ZERO_BELOW ? 0 : v).toFixed(2)}
                     </text>
                   </g>
                 );

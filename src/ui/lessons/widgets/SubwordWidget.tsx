@@ -64,7 +64,7 @@ function Lookalikes({ kv, word }: { kv: KeyedVectors; word: string }) {
 }
 
 export default function SubwordWidget({ attrs }: WidgetProps) {
-  const [word, setWord] = useState(attrs.word ?? 'unfriendliness');
+  const [word, setWord] = useState(attrs.word ?? 'befriendable');
   const [other, setOther] = useState(attrs.other ?? 'friendly');
   const w = word.trim().toLowerCase();
   // The look-alike search scans thousands of words: let typing stay responsive while it catches up.
