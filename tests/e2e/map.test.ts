@@ -38,7 +38,7 @@ function pointOnScreen(page: Page, i: number): Promise<{ x: number; y: number; w
 describe('embedding map', () => {
   it('draws the trained words live, names and highlights them, follows the theme, exports, switches to PCA', async () => {
     const { page, watch, context } = await openPage(browser, '/#/lab?corpus=toy-fruit&engine=cpu&epochs=40&dim=10&mapN=100&map=tsne&perplexity=30&seed=3');
-    expect(await caption(page)).toContain('No vectors yet');
+    await expect.poll(() => caption(page), { timeout: 30_000 }).toContain('No vectors yet');
     await page.getByRole('button', { name: 'Start training', exact: true }).click();
 
     // Every word of the toy vocabulary is on the map, and frames arrive.
@@ -64,12 +64,12 @@ describe('embedding map', () => {
     await page.waitForTimeout(1000);
     const p = await pointOnScreen(page, 0);
     await page.mouse.move(p.x, p.y);
-    await expect.poll(() => page.locator(`${MAP} .hoverlayer`).innerText(), { timeout: 10_000 }).toContain(p.word);
+    await expect.poll(() => page.locator(`${MAP} .hoverlayer`).textContent(), { timeout: 10_000 }).toContain(p.word);
 
     // Click it: the word and its neighbours are labelled on the map.
     await page.mouse.click(p.x, p.y);
-    await expect.poll(() => page.locator(`${MAP} .textpoint`).allInnerTexts(), { timeout: 20_000 }).toContain(p.word);
-    expect((await page.locator(`${MAP} .textpoint`).allInnerTexts()).length).toBeGreaterThan(1);
+    await expect.poll(() => page.locator(`${MAP} .textpoint`).allTextContents(), { timeout: 20_000 }).toContain(p.word);
+    expect((await page.locator(`${MAP} .textpoint`).allTextContents()).length).toBeGreaterThan(1);
 
     // The dark theme recolours the plot.
     await page.getByRole('button', { name: 'Dark theme' }).click();

@@ -8,7 +8,7 @@ import { encodeCorpus } from '../../src/core/text/corpus';
 import { TOY_CORPORA } from '../../src/core/text/toyCorpora';
 import { cbowLoss, skipGramLoss } from '../../src/core/train/losses';
 import { Rng } from '../../src/core/train/rng';
-import { useTfjsBackend } from '../../src/core/train/tfjsBackend';
+import { activateTfjsBackend } from '../../src/core/train/tfjsBackend';
 import { allocateBatch, BatchBuilder, type Batch } from '../../src/core/train/tfjsBatch';
 import { createRowOps, SegmentPlan, type ScatterStrategy } from '../../src/core/train/tfjsRows';
 import { trainStep, type Tables } from '../../src/core/train/tfjsStep';
@@ -106,7 +106,7 @@ function maxRepeat(idx: Int32Array, mask: Float32Array): number {
 }
 
 beforeAll(async () => {
-  await useTfjsBackend('cpu');
+  await activateTfjsBackend('cpu');
 });
 
 const CASES: { model: ModelKind; negative: number; hs: boolean }[] = [

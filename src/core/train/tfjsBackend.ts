@@ -56,7 +56,7 @@ async function registerBackend(name: TfjsBackendName): Promise<void> {
  * Make `name` the active tfjs backend and wait until it is ready. Returns the backend tfjs reports afterwards
  * (always `name`: a silent fallback to another backend is an error, since the lab shows which backend runs).
  */
-export async function useTfjsBackend(name: TfjsBackendName): Promise<string> {
+export async function activateTfjsBackend(name: TfjsBackendName): Promise<string> {
   if (!TFJS_BACKENDS.includes(name)) {
     throw new Error(`Unknown TensorFlow.js backend "${String(name)}": expected one of ${TFJS_BACKENDS.join(', ')}.`);
   }
@@ -67,7 +67,7 @@ export async function useTfjsBackend(name: TfjsBackendName): Promise<string> {
     if (e instanceof BackendUnavailableError) throw e;
     throw new BackendUnavailableError(name, `Could not load the tfjs ${name} backend (${errorText(e)}). ${HINTS[name]}`);
   }
-  let ok = false;
+  let ok: boolean;
   try {
     ok = await tf.setBackend(name);
     await tf.ready();

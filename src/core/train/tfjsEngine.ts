@@ -12,7 +12,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { EncodedCorpus } from '../text/corpus';
 import { Rng } from './rng';
 import { allocateBatch, BatchBuilder, type Batch } from './tfjsBatch';
-import { useTfjsBackend, type TfjsBackendName } from './tfjsBackend';
+import { activateTfjsBackend, type TfjsBackendName } from './tfjsBackend';
 import { createRowOps, type RowOps, type ScatterStrategy } from './tfjsRows';
 import { trainStep, type Tables } from './tfjsStep';
 import { validateTrainConfig } from './validateConfig';
@@ -53,7 +53,7 @@ export async function createTfjsTrainer(
   options: TfjsTrainerOptions = {},
 ): Promise<EmbeddingTrainer> {
   validateTfjsConfig(config);
-  await useTfjsBackend(backend);
+  await activateTfjsBackend(backend);
   const trainer = new TfjsTrainer(corpus, { ...config }, backend, createRowOps(backend, options.scatter));
   if (trainer.batchNote) options.onLog?.(trainer.batchNote);
   return trainer;
@@ -132,7 +132,7 @@ class TfjsTrainer implements EmbeddingTrainer {
   async run(maxWords: number): Promise<TrainProgress> {
     if (this.disposed) throw new Error('This tfjs trainer was disposed.');
     if (this.builder.done) return this.progress();
-    await useTfjsBackend(this.backend); // another trainer may have switched the global tfjs backend meanwhile
+    await activateTfjsBackend(this.backend); // another trainer may have switched the global tfjs backend meanwhile
     const t0 = performanceNow();
     const wordsBefore = this.builder.wordsDone;
     const limit = wordsBefore + Math.max(1, maxWords);
