@@ -27,6 +27,8 @@ const BROWSER_EPOCHS = 50;
 /** gensim's vector size, as in the Node runs, so that the cpu figure compares with the table above it. */
 const BROWSER_DIM = 100;
 const BUILD_TIMEOUT_MS = 300_000;
+/** Reading an attribute needs the page's main thread; a long layout step on a busy machine can hold it for seconds. */
+const ATTRIBUTE_TIMEOUT_MS = 30_000;
 const SERVER_START_TIMEOUT_MS = 60_000;
 
 export interface BackendFigure {
@@ -216,7 +218,7 @@ async function measureMap(browser: Browser, base: string, corpus: string, mapN: 
     await startTraining(page);
     await waitForWordsPerSec(page);
     const map = page.locator('figure[aria-label="Embedding map"]').first();
-    const frames = async () => Number((await map.getAttribute('data-frames', { timeout: 5_000 })) ?? NaN);
+    const frames = async () => Number((await map.getAttribute('data-frames', { timeout: ATTRIBUTE_TIMEOUT_MS })) ?? NaN);
     // Wait for the map to draw a first frame, then measure a steady window.
     const deadline = Date.now() + START_TIMEOUT_MS;
     while (!(await frames() > 0)) {
