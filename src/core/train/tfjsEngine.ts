@@ -2,8 +2,11 @@
 // tfjs backend (webgpu, webgl, wasm or cpu). Same semantics as the typed-array cpu engine: the corpus walk,
 // down-sampling, reduced windows and noise distribution come from the same code (tfjsBatch.ts -> sampling.ts), the
 // learning rate decays linearly with the words done, and the loss is the mean negative log-likelihood per example.
-// The difference is the update order: a batch's gradients are all taken at the same weights and summed (minibatch
-// SGD, see tfjsStep.ts and tfjsRows.ts), where word2vec.c applies them one example after the other.
+// With the same seed it even draws the same initial vectors, windows and noise words as the cpu engine. The
+// differences: a batch's gradients are all taken at the same weights and summed (minibatch SGD, see tfjsStep.ts and
+// tfjsRows.ts; the batch shrinks for tiny vocabularies, tfjsBatchSize.ts), where word2vec.c applies them one example
+// after the other; and sigmoid is exact, where the cpu engine uses word2vec.c's table (and, like it, skips
+// saturated hierarchical-softmax nodes).
 //
 // Weights live on the backend as tf.Variables; JavaScript only builds index arrays. After each chunk the loss of
 // every batch is read back at once (one GPU sync per chunk, not per batch), checked for divergence, and the input
