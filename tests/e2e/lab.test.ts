@@ -44,8 +44,12 @@ describe('lab: training on Brown', () => {
     await expect.poll(async () => (await statusLine(page).textContent()) ?? '', { timeout: LAB_TIMEOUT }).toMatch(/Training epoch \d+ of 20 on the CPU engine/);
     expect(await page.getByLabel('Corpus summary').textContent()).toMatch(/brown\.txt: [\d,]+ words/);
 
-    // The loss falls from its first value (random vectors: about 6 * log 2 ~ 4.2 per pair with 5 negatives).
-    await expect.poll(() => numberIn(page, 'Current loss'), { timeout: 120_000, interval: 1000 }).toBeLessThan(firstLoss * 0.8);
+    // The loss falls well below what random vectors give: each of the 1 + 5 sigmoid terms of a pair costs log 2 when
+    // every dot product is ~0, so 6 log 2 ~ 4.16 per pair. (The first value read may already be lower than that:
+    // the CPU engine gets through many thousand pairs before the first progress message.)
+    const RANDOM_LOSS = 6 * Math.LN2;
+    expect(firstLoss).toBeLessThan(RANDOM_LOSS * 1.05);
+    await expect.poll(() => numberIn(page, 'Current loss'), { timeout: 120_000, interval: 1000 }).toBeLessThan(RANDOM_LOSS * 0.8);
     expect(await numberIn(page, 'Words per second')).toBeGreaterThan(0);
 
     // The map shows the 300 most frequent words and keeps moving as snapshots arrive.
