@@ -1,6 +1,8 @@
 /// <reference lib="webworker" />
 // Lays the words out in 2-D off the main thread and streams positions on a cadence (FRAME_INTERVAL_MS), so the map
 // moves while the trainer trains. Requests are applied latest-first: a burst of set-vectors keeps only the newest.
+// It keeps to a CPU budget (REST_PER_WORK) and posts a frame only once the page acknowledged the previous one
+// ('frame-drawn'), so on a 2-core machine it never outruns plotly nor starves the page and the GPU process.
 import { createLayoutEngine, type LayoutEngine } from '../core/project/layoutEngine';
 import type { LayoutRequest, LayoutResponse, LayoutSettings } from './layoutMessages';
 
@@ -13,6 +15,12 @@ const TICK_BUDGET_MS = 30;
 const MAX_STEPS_PER_FRAME = 10;
 /** Window over which updates per second are averaged. */
 const RATE_WINDOW_MS = 1000;
+/** Rest after each tick, per ms worked: 1 caps the layout at half a core, so that on a 2-core machine the trainer,
+ *  the page's main thread and the GPU process (software WebGL draws on the CPU) keep the rest. */
+const REST_PER_WORK = 1;
+/** A frame is posted only after the page acknowledged the previous one; if no acknowledgement comes (a page that
+ *  stopped drawing, e.g. a hidden tab), the next frame goes anyway after this long. */
+const ACK_TIMEOUT_MS = 1000;
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
@@ -26,13 +34,17 @@ let dataVersion = -1;
 let lastSentWords: readonly string[] | null = null;
 let lastStatusAt = 0;
 let lastData: { words: string[]; vectors: Float32Array; dim: number } | null = null;
-let scheduled = false;
+let scheduled: { due: number; timer: ReturnType<typeof setTimeout> } | null = null;
 let busy = false;
 let lastFrameAt = 0;
 let stepsInWindow = 0;
 let windowStart = 0;
 let rate = 0;
 let dirty = false;
+/** A frame is out and the page has not yet said it was drawn. */
+let awaitingAck = false;
+/** The end of the current rest (performance.now()): ticks before it would exceed the CPU budget. */
+let restUntil = 0;
 
 function post(msg: LayoutResponse, transfer: Transferable[] = []): void {
   scope.postMessage(msg, transfer);
@@ -53,17 +65,29 @@ scope.onmessage = (ev: MessageEvent<LayoutRequest>) => {
     case 'resume':
       paused = false;
       break;
+    case 'frame-drawn':
+      awaitingAck = false;
+      if (!dirty) return;
+      break;
   }
-  schedule();
+  // Every request is applied on the next tick, which keeps to the rest (the CPU budget).
+  schedule(Math.max(0, restUntil - performance.now()));
 };
 
+/** Runs a tick after delayMs; an earlier request replaces a later one already scheduled. */
 function schedule(delayMs = 0): void {
-  if (scheduled) return;
-  scheduled = true;
-  setTimeout(() => {
-    scheduled = false;
-    void tick();
-  }, delayMs);
+  const due = performance.now() + delayMs;
+  if (scheduled !== null) {
+    if (scheduled.due <= due) return;
+    clearTimeout(scheduled.timer);
+  }
+  scheduled = {
+    due,
+    timer: setTimeout(() => {
+      scheduled = null;
+      void tick();
+    }, delayMs),
+  };
 }
 
 async function tick(): Promise<void> {
@@ -85,7 +109,8 @@ async function tick(): Promise<void> {
     }
     if (moved) dirty = true;
     // Ticks are paced already; half an interval of slack absorbs timer jitter.
-    if (dirty && (now - lastFrameAt >= FRAME_INTERVAL_MS / 2 || engine.settled)) sendFrame(now);
+    const acked = !awaitingAck || now - lastFrameAt >= ACK_TIMEOUT_MS;
+    if (dirty && acked && (now - lastFrameAt >= FRAME_INTERVAL_MS / 2 || engine.settled)) sendFrame(now);
     else if (!moved && engine.note && now - lastStatusAt >= FRAME_INTERVAL_MS) {
       lastStatusAt = now;
       post({ type: 'status', paramsId, version: dataVersion, note: engine.note });
@@ -95,10 +120,14 @@ async function tick(): Promise<void> {
     engine = null;
   } finally {
     busy = false;
-    // Pace frames while the layout moves; run flat out while only affinities are being computed.
-    const delay = moved ? Math.max(0, FRAME_INTERVAL_MS - (performance.now() - started)) : 0;
-    if (pendingVectors || pendingParams) schedule();
-    else if (engine && !paused && (!engine.settled || dirty)) schedule(delay);
+    // Pace frames while the layout moves, and rest as long as we worked either way (affinities included).
+    const end = performance.now();
+    const worked = end - started;
+    const delay = Math.max(moved ? FRAME_INTERVAL_MS - worked : 0, worked * REST_PER_WORK);
+    restUntil = end + delay;
+    if (pendingVectors || pendingParams || (engine && !paused && !engine.settled)) schedule(delay);
+    // Settled with a frame still to post: wait for the acknowledgement (or its timeout), not in a busy loop.
+    else if (engine && !paused && dirty) schedule(awaitingAck ? Math.max(delay, lastFrameAt + ACK_TIMEOUT_MS - end) : delay);
   }
 }
 
@@ -107,6 +136,7 @@ function sendFrame(now: number): void {
   const positions = engine.positions();
   if (positions.length === 0) return;
   dirty = false;
+  awaitingAck = true;
   lastFrameAt = now;
   const words = engine.words === lastSentWords ? undefined : engine.words.slice();
   lastSentWords = engine.words;

@@ -15,7 +15,10 @@ export type LayoutRequest =
   | { type: 'set-vectors'; id: number; version: number; words: string[]; vectors: Float32Array; dim: number }
   | { type: 'set-params'; id: number; params: LayoutSettings }
   | { type: 'pause'; id: number }
-  | { type: 'resume'; id: number };
+  | { type: 'resume'; id: number }
+  /** The page has drawn (or dropped) the last frame: the worker posts the next one only after this, so frames never
+   *  queue up faster than plotly can draw them on a busy machine. */
+  | { type: 'frame-drawn'; id: number };
 
 export interface LayoutFrame {
   type: 'positions';

@@ -6,8 +6,9 @@ import type * as PlotlyNS from 'plotly.js';
 import { lossSeries } from '../../state/labLoss';
 import { onThemeChange, plotColours } from './plotTheme';
 
-/** Redraw at most twice a second: a loss curve does not need more, and each redraw costs a few ms. */
-export const LOSS_REDRAW_MS = 500;
+/** Redraw at most once a second: a loss curve does not need more, and each redraw (SVG axes and line) costs tens of
+ *  ms of the main thread that the live map needs while training runs. */
+export const LOSS_REDRAW_MS = 1000;
 
 type Plotly = typeof PlotlyNS;
 let plotlyPromise: Promise<Plotly> | null = null;
@@ -18,7 +19,9 @@ export function loadPlotly(): Promise<Plotly> {
 
 function layout(revision: number): Partial<PlotlyNS.Layout> {
   const c = plotColours();
-  const axis = { color: c.fg, gridcolor: c.grid, zerolinecolor: c.grid, linecolor: c.fg, automargin: true };
+  // No automargin: the fixed margins below fit the tick labels, and automargin makes every redraw measure text and
+  // often lay the chart out twice (a long task on the page's main thread while the map animates).
+  const axis = { color: c.fg, gridcolor: c.grid, zerolinecolor: c.grid, linecolor: c.fg, automargin: false };
   return {
     paper_bgcolor: c.bg,
     plot_bgcolor: c.bg,

@@ -21,8 +21,14 @@ const HIGHLIGHT_SCALE = 2.2;
 /** Plain points are a little transparent so dense clusters read as denser. */
 const POINT_OPACITY = 0.7;
 
+/** WebGL canvas pixels per CSS pixel. Plotly's default is 2 whatever the screen: 4x the pixels to clear, draw and
+ *  (with software WebGL and compositing, as on machines without a GPU) read back on the main thread every frame.
+ *  The screen's own ratio is as sharp as the screen can show. */
+const GL_PIXEL_RATIO = typeof window === 'undefined' ? 1 : Math.max(1, window.devicePixelRatio || 1);
+
 export const PLOT_CONFIG: Partial<Config> = {
   displaylogo: false,
+  plotGlPixelRatio: GL_PIXEL_RATIO,
   responsive: true,
   scrollZoom: false,
   // Nothing that could reach another origin: no cloud, no links out, no MathJax typesetting.
