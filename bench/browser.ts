@@ -11,7 +11,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS } from '../tests/e2e/browser';
+import { CHROMIUM, CHROMIUM_ARGS, watchLongTasks } from '../tests/e2e/browser';
 
 /** Seconds over which the map's frame counter is sampled (the brief's window). */
 export const MAP_WINDOW_S = 10;
@@ -134,17 +134,7 @@ async function openLab(browser: Browser, url: string, consoleErrors: string[]): 
     if (m.type() === 'error') consoleErrors.push(m.text().slice(0, 200));
   });
   page.on('pageerror', (e) => consoleErrors.push(String(e).slice(0, 200)));
-  await page.addInitScript(() => {
-    const w = window as unknown as { __longestTask: number };
-    w.__longestTask = 0;
-    try {
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) w.__longestTask = Math.max(w.__longestTask, e.duration);
-      }).observe({ type: 'longtask', buffered: true });
-    } catch {
-      /* longtask unsupported */
-    }
-  });
+  await watchLongTasks(page);
   await page.goto(url);
   return page;
 }

@@ -36,6 +36,21 @@ export interface Watch {
   longestTask: () => Promise<number>;
 }
 
+/** Record the longest main-thread task (PerformanceObserver 'longtask') in window.__longestTask, from page load on. */
+export async function watchLongTasks(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __longestTask: number };
+    w.__longestTask = 0;
+    try {
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.__longestTask = Math.max(w.__longestTask, e.duration);
+      }).observe({ type: 'longtask', buffered: true });
+    } catch {
+      /* longtask unsupported */
+    }
+  });
+}
+
 /** A fresh context and page with the watchers installed. */
 export async function openPage(
   browser: Browser,
@@ -61,17 +76,7 @@ export async function openPage(
     if (u.startsWith('data:') || u.startsWith('blob:')) return;
     if (!u.startsWith(origin)) watch.foreignRequests.push(u);
   });
-  await page.addInitScript(() => {
-    const w = window as unknown as { __longestTask: number };
-    w.__longestTask = 0;
-    try {
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) w.__longestTask = Math.max(w.__longestTask, e.duration);
-      }).observe({ type: 'longtask', buffered: true });
-    } catch {
-      /* longtask unsupported */
-    }
-  });
+  await watchLongTasks(page);
   await page.goto(baseURL() + path);
   return { context, page, watch };
 }
