@@ -34,7 +34,7 @@ export async function waitForNumber(page: Page, label: string, timeout = LAB_TIM
   return numberIn(page, label);
 }
 
-export async function mapAttr(page: Page, name: 'data-points' | 'data-frames'): Promise<number> {
+export async function mapAttr(page: Page, name: 'data-points' | 'data-frames' | 'data-replots'): Promise<number> {
   return Number((await page.locator('figure[aria-label="Embedding map"]').getAttribute(name)) ?? 0);
 }
 

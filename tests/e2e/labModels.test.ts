@@ -39,6 +39,34 @@ describe('lab: saved models, export, divergence', () => {
     const tsv = downloads.find((d) => d.suggestedFilename().endsWith('-vectors.tsv'))!;
     expect((await text(tsv)).split('\n')[0]!.split('\t')).toHaveLength(16);
 
+    // The loss curve as a PNG: 1200 x 800 (read from the IHDR chunk), with the curve in the accent colour on it.
+    const lossFigure = page.getByRole('figure', { name: 'Loss curve' });
+    expect(Number(await lossFigure.getAttribute('data-points'))).toBeGreaterThan(3);
+    expect(await lossFigure.getByRole('img').getAttribute('aria-label')).toMatch(/^Loss over training, in epochs: \d+\.\d{3} at the start, \d+\.\d{3} at epoch \d+\.\d{2}\.$/);
+    const [lossPng] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Loss curve (PNG)' }).click()]);
+    expect(lossPng.suggestedFilename()).toBe('loss-curve.png');
+    const png = await readFile((await lossPng.path())!);
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1200, 800]);
+    const accentPixels = await page.evaluate(async (b64) => {
+      const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+      const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+      const c = document.createElement('canvas');
+      c.width = bitmap.width;
+      c.height = bitmap.height;
+      const ctx = c.getContext('2d', { willReadFrequently: true })!;
+      ctx.drawImage(bitmap, 0, 0);
+      ctx.fillStyle = getComputedStyle(document.documentElement).getPropertyValue('--accent').trim();
+      ctx.fillRect(0, 0, 1, 1);
+      const [r, g, b] = ctx.getImageData(0, 0, 1, 1).data;
+      const d = ctx.getImageData(1, 1, c.width - 1, c.height - 1).data;
+      let n = 0;
+      for (let k = 0; k < d.length; k += 4) if (Math.abs(d[k]! - r!) + Math.abs(d[k + 1]! - g!) + Math.abs(d[k + 2]! - b!) < 40) n++;
+      return n;
+    }, png.toString('base64'));
+    // A line across most of a 1,000-pixel-wide plot area, a few pixels thick.
+    expect(accentPixels).toBeGreaterThan(1500);
+
     await page.getByLabel('Name for the saved model').fill('Royals for lesson 2');
     await page.getByRole('button', { name: 'Save model', exact: true }).click();
     await expect.poll(() => page.getByRole('list', { name: 'Saved models' }).textContent()).toContain('Royals for lesson 2');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextRanges } from '../../src/ui/map/axisRange';
+import { nextRanges, toView } from '../../src/ui/map/axisRange';
 import { mapCaption } from '../../src/ui/map/caption';
 
 describe('map axis ranges', () => {
@@ -14,6 +14,20 @@ describe('map axis ranges', () => {
     expect(shrunk.x[1]).toBeLessThan(2);
     const single = nextRanges(null, [3, 3])!;
     expect(single.x[1]).toBeGreaterThan(single.x[0]);
+  });
+});
+
+describe('map view coordinates', () => {
+  it('map the range box onto [-1, 1] on both axes, keeping order and proportions along each axis', () => {
+    const r = { x: [-4, 6] as [number, number], y: [10, 12] as [number, number] };
+    expect(toView(r, -4, 10)).toEqual([-1, -1]);
+    expect(toView(r, 6, 12)).toEqual([1, 1]);
+    expect(toView(r, 1, 11)).toEqual([0, 0]);
+    const [a] = toView(r, 0, 11);
+    const [b] = toView(r, 2.5, 11);
+    expect(b - a).toBeCloseTo(0.5, 12);
+    // A degenerate box (one point) still gives finite coordinates.
+    expect(toView({ x: [3, 3], y: [3, 3] }, 3, 3).every(Number.isFinite)).toBe(true);
   });
 });
 

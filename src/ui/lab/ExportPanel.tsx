@@ -5,7 +5,7 @@ import { writeProjectorTsv, writeWord2VecText } from '../../core/vectors/formats
 import { freshVectors } from '../../state/labController';
 import { useLabStore } from '../../state/labStore';
 import { downloadBlob, slug } from './download';
-import { loadPlotly } from './LossChart';
+import { lossCurvePng } from './LossChart';
 
 /** Image size for exported plots: sharp on slides without being huge. */
 const PNG_WIDTH = 1200;
@@ -26,16 +26,14 @@ export function ExportPanel() {
     setMessage({ text: `Exported ${kv.size.toLocaleString('en')} words × ${kv.dim} as ${what}.` });
   };
 
-  const png = async (selector: string, name: string) => {
+  const lossPng = async () => {
     setMessage(null);
-    const el = document.querySelector<HTMLElement>(`${selector} .js-plotly-plot`);
-    if (!el) {
-      setMessage({ text: 'That plot is not drawn yet.', error: true });
-      return;
+    try {
+      downloadBlob('loss-curve.png', await lossCurvePng(PNG_WIDTH, PNG_HEIGHT), 'image/png');
+      setMessage({ text: 'Saved loss-curve.png.' });
+    } catch (e) {
+      setMessage({ text: `The loss curve could not be exported: ${e instanceof Error ? e.message : String(e)}`, error: true });
     }
-    const Plotly = await loadPlotly();
-    await Plotly.downloadImage(el, { format: 'png', filename: name, width: PNG_WIDTH, height: PNG_HEIGHT });
-    setMessage({ text: `Saved ${name}.png.` });
   };
 
   const none = modelSource === 'none';
@@ -59,7 +57,7 @@ export function ExportPanel() {
         >
           Vectors (Projector TSV)
         </button>
-        <button type="button" onClick={() => void png('.loss-chart', 'loss-curve')}>
+        <button type="button" onClick={() => void lossPng()}>
           Loss curve (PNG)
         </button>
       </div>

@@ -1,81 +1,114 @@
-// The loss curve: a plotly line over training progress (in epochs). The points live outside React (labLoss.ts) and
-// the chart redraws on its own cadence, only when they changed: plotting is throttled so it never competes with
-// the page for the main thread.
+// The loss curve: a canvas drawn by lossPlot.ts from points that live outside React (labLoss.ts). It redraws a few
+// times a second, only when the points changed, without a React render; hovering reads out the nearest point.
+// DOM contract (tests): <figure aria-label="Loss curve" data-points={n}> holding a canvas with role img.
 import { useEffect, useRef } from 'react';
-import type * as PlotlyNS from 'plotly.js';
 import { lossSeries } from '../../state/labLoss';
+import { drawLossPlot, nearestIndex, type Extent, type Frame, type LossPlotStyle } from './lossPlot';
 import { onThemeChange, plotColours } from './plotTheme';
 
-/** Redraw at most once a second: a loss curve does not need more, and each redraw (SVG axes and line) costs tens of
- *  ms of the main thread that the live map needs while training runs. */
-export const LOSS_REDRAW_MS = 1000;
+/** How often the chart looks for new points. A redraw costs about a millisecond, so this is about smoothness only. */
+export const LOSS_REDRAW_MS = 250;
 
-type Plotly = typeof PlotlyNS;
-let plotlyPromise: Promise<Plotly> | null = null;
-export function loadPlotly(): Promise<Plotly> {
-  plotlyPromise ??= import('plotly.js-dist-min').then((m) => (m as unknown as { default: Plotly }).default ?? (m as unknown as Plotly));
-  return plotlyPromise;
+function style(): LossPlotStyle {
+  const c = plotColours();
+  return { bg: c.bg, fg: c.fg, grid: c.grid, line: c.accent, fontPx: Math.round(c.fontSize * 0.8) };
 }
 
-function layout(revision: number): Partial<PlotlyNS.Layout> {
-  const c = plotColours();
-  // No automargin: the fixed margins below fit the tick labels, and automargin makes every redraw measure text and
-  // often lay the chart out twice (a long task on the page's main thread while the map animates).
-  const axis = { color: c.fg, gridcolor: c.grid, zerolinecolor: c.grid, linecolor: c.fg, automargin: false };
-  return {
-    paper_bgcolor: c.bg,
-    plot_bgcolor: c.bg,
-    font: { color: c.fg, size: Math.round(c.fontSize * 0.8) },
-    margin: { l: 50, r: 10, t: 10, b: 40 },
-    xaxis: { ...axis, title: { text: 'epochs' }, rangemode: 'tozero' },
-    yaxis: { ...axis, title: { text: 'loss per pair' } },
-    showlegend: false,
-    uirevision: 'keep',
-    // The point arrays grow in place; the revision tells Plotly.react that they changed.
-    datarevision: revision,
-  };
+function summary(): string {
+  const n = lossSeries.x.length;
+  if (n === 0) return 'Loss over training, in epochs: no points yet.';
+  const first = lossSeries.loss[0]!;
+  const last = lossSeries.loss[n - 1]!;
+  return `Loss over training, in epochs: ${first.toFixed(3)} at the start, ${last.toFixed(3)} at epoch ${lossSeries.x[n - 1]!.toFixed(2)}.`;
+}
+
+/** The current curve as a PNG of the given size, in the page's theme (for the Export panel). */
+export function lossCurvePng(width: number, height: number): Promise<Blob> {
+  const canvas = document.createElement('canvas');
+  canvas.width = width;
+  canvas.height = height;
+  const ctx = canvas.getContext('2d');
+  if (!ctx) return Promise.reject(new Error('This browser cannot draw on a canvas.'));
+  const s = style();
+  drawLossPlot(ctx, lossSeries, width, height, 1, { ...s, fontPx: Math.round(height / 40) });
+  return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('The PNG could not be made.'))), 'image/png'));
 }
 
 export function LossChart() {
-  const div = useRef<HTMLDivElement | null>(null);
+  const figureRef = useRef<HTMLElement>(null);
+  const boxRef = useRef<HTMLDivElement>(null);
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const readoutRef = useRef<HTMLParagraphElement>(null);
 
   useEffect(() => {
-    let cancelled = false;
+    const box = boxRef.current;
+    const canvas = canvasRef.current;
+    // A canvas kept in main memory: with software compositing (no GPU, as on CI and many laptops) a GPU-backed
+    // canvas is read back to the CPU on the main thread at every frame that changed it.
+    const ctx = canvas?.getContext('2d', { willReadFrequently: true });
+    if (!box || !canvas || !ctx) return;
     let drawn = -1;
-    let timer: ReturnType<typeof setInterval> | undefined;
-    let stopTheme = () => {};
-    const el0 = div.current;
-    void loadPlotly().then((Plotly) => {
-      const el = div.current;
-      if (cancelled || !el) return;
-      const draw = (force = false) => {
-        if (!force && drawn === lossSeries.version) return;
-        drawn = lossSeries.version;
-        const c = plotColours();
-        void Plotly.react(
-          el,
-          [{ x: lossSeries.x, y: lossSeries.loss, type: 'scatter', mode: 'lines', line: { color: c.accent, width: 2 }, hovertemplate: 'epoch %{x:.3f}<br>loss %{y:.4f}<extra></extra>' }],
-          layout(lossSeries.version),
-          { displaylogo: false, responsive: true, modeBarButtonsToRemove: ['select2d', 'lasso2d'] },
-        );
-        el.dataset.points = String(lossSeries.x.length);
-      };
+    let geometry: { frame: Frame; extent: Extent } | null = null;
+    let size = { w: 0, h: 0, ratio: 1 };
+    let colours = style();
+
+    const draw = (force = false) => {
+      if (!force && drawn === lossSeries.version) return;
+      if (size.w === 0 || size.h === 0) return;
+      drawn = lossSeries.version;
+      geometry = drawLossPlot(ctx, lossSeries, size.w, size.h, size.ratio, colours);
+      figureRef.current?.setAttribute('data-points', String(lossSeries.x.length));
+      canvas.setAttribute('aria-label', summary());
+    };
+    const resize = () => {
+      const ratio = Math.max(1, window.devicePixelRatio || 1);
+      const w = box.clientWidth;
+      const h = box.clientHeight;
+      if (w === size.w && h === size.h && ratio === size.ratio) return;
+      size = { w, h, ratio };
+      canvas.width = Math.round(w * ratio);
+      canvas.height = Math.round(h * ratio);
+      canvas.style.width = `${w}px`;
+      canvas.style.height = `${h}px`;
       draw(true);
-      timer = setInterval(() => draw(), LOSS_REDRAW_MS);
-      stopTheme = onThemeChange(() => draw(true));
+    };
+    const observer = new ResizeObserver(resize);
+    observer.observe(box);
+    resize();
+    const timer = setInterval(() => draw(), LOSS_REDRAW_MS);
+    const stopTheme = onThemeChange(() => {
+      colours = style();
+      draw(true);
     });
+
+    const onMove = (e: PointerEvent) => {
+      const out = readoutRef.current;
+      if (!out || !geometry) return;
+      const rect = canvas.getBoundingClientRect();
+      const i = nearestIndex(lossSeries, geometry.frame, geometry.extent, e.clientX - rect.left);
+      out.textContent = i < 0 ? '' : `epoch ${lossSeries.x[i]!.toFixed(3)} · loss ${lossSeries.loss[i]!.toFixed(4)}`;
+    };
+    const onLeave = () => {
+      if (readoutRef.current) readoutRef.current.textContent = '';
+    };
+    canvas.addEventListener('pointermove', onMove);
+    canvas.addEventListener('pointerleave', onLeave);
     return () => {
-      cancelled = true;
+      observer.disconnect();
       clearInterval(timer);
       stopTheme();
-      void plotlyPromise?.then((Plotly) => el0 && Plotly.purge(el0));
+      canvas.removeEventListener('pointermove', onMove);
+      canvas.removeEventListener('pointerleave', onLeave);
     };
   }, []);
 
   return (
-    <figure className="loss-chart" aria-label="Loss curve">
+    <figure ref={figureRef} className="loss-chart" aria-label="Loss curve" data-points="0">
       <figcaption>Loss (mean negative log-likelihood per training pair, recent window)</figcaption>
-      <div ref={div} className="loss-plot" role="img" aria-label="Loss over training, in epochs" />
+      <div ref={boxRef} className="loss-plot">
+        <canvas ref={canvasRef} role="img" aria-label="Loss over training, in epochs: no points yet." />
+      </div>
+      <p ref={readoutRef} className="loss-readout" aria-hidden="true" />
     </figure>
   );
 }

@@ -1,14 +1,17 @@
 // The live map of the embedding: the layout runs in src/workers/layout.worker.ts, frames arrive up to ~15 times a
-// second and go straight to plotly through refs (no React render per frame): a frame that only moves the points is a
-// restyle of x and y; each drawn frame is acknowledged, and the worker posts the next one only then. React renders this component only when its
-// props change. DOM contract (tests, bench): <figure aria-label="Embedding map" data-points={N} data-frames={drawn}>.
+// second and go straight to plotly through refs (no React render per frame). A frame that only moves the points moves
+// them in plotly's own arrays and redraws the WebGL scene (movePoints.ts), without a plotly replot; each drawn frame
+// is acknowledged, and the worker posts the next one only then. React renders this component only when its props
+// change. DOM contract (tests, bench): <figure aria-label="Embedding map" data-points={N} data-frames={drawn}
+// data-replots={frames drawn through plotly rather than in place} data-ready> (data-ready once plotly and its WebGL context are up).
 import { useEffect, useRef, useState } from 'react';
 import type { PlotlyHTMLElement } from 'plotly.js-dist-min';
 import type { LayoutMethod } from '../../core/project/layoutEngine';
 import type { LayoutRequest, LayoutResponse } from '../../workers/layoutMessages';
-import { nextRanges, type Ranges } from './axisRange';
+import { nextRanges, toView, VIEW, type Ranges } from './axisRange';
 import { mapCaption } from './caption';
-import { mapLayout, mapTraces, PLOT_CONFIG, readTheme, type HighlightPoints, type MapTheme } from './mapFigure';
+import { movePointsInPlace } from './movePoints';
+import { mapLayout, mapTraces, PLOT_CONFIG, readTheme, warmupTraces, type HighlightPoints, type MapTheme } from './mapFigure';
 import './embeddingMap.css';
 
 type PlotlyModule = (typeof import('plotly.js-dist-min'))['default'];
@@ -45,12 +48,17 @@ interface DrawnShape {
   words: string[];
   highlight: EmbeddingMapProps['highlight'];
   theme: MapTheme;
-  ranges: Ranges | null;
   method: LayoutMethod;
 }
 
 const sameShape = (a: DrawnShape | null, b: DrawnShape) =>
-  a !== null && a.words === b.words && a.highlight === b.highlight && a.theme === b.theme && a.ranges === b.ranges && a.method === b.method;
+  a !== null && a.words === b.words && a.highlight === b.highlight && a.theme === b.theme && a.method === b.method;
+
+function sameWords(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
 
 /** onStats is called at most this often: it is meant for a text readout, not for animation. */
 const STATS_INTERVAL_MS = 250;
@@ -65,6 +73,8 @@ interface Live {
   positions: Float32Array | null;
   ranges: Ranges | null;
   frames: number;
+  /** Frames that went through a plotly restyle or react (the rest moved the points in place). */
+  replots: number;
   iteration: number;
   note?: string;
   paramsSent: number;
@@ -89,7 +99,7 @@ export function EmbeddingMap(props: EmbeddingMapProps) {
   const propsRef = useRef(props);
   const [error, setError] = useState<string | null>(null);
   const live = useRef<Live>({
-    worker: null, plotly: null, ready: false, words: [], index: new Map(), positions: null, ranges: null, frames: 0, iteration: 0,
+    worker: null, plotly: null, ready: false, words: [], index: new Map(), positions: null, ranges: null, frames: 0, replots: 0, iteration: 0,
     paramsSent: 0, nextId: 1, drawing: false, drawQueued: false, drawPending: false, drawnShape: null, revision: 0, lastStatsAt: 0,
     theme: null, lastVersion: -1,
   });
@@ -106,6 +116,7 @@ export function EmbeddingMap(props: EmbeddingMapProps) {
     if (fig) {
       fig.dataset.points = String(l.words.length);
       fig.dataset.frames = String(l.frames);
+      fig.dataset.replots = String(l.replots);
     }
     const cap = captionRef.current;
     if (!cap) return;
@@ -129,11 +140,13 @@ export function EmbeddingMap(props: EmbeddingMapProps) {
     const l = live.current;
     if (!h || !l.positions) return null;
     const out: HighlightPoints = { x: [], y: [], words: [], isCentre: [] };
+    const r = l.ranges ?? VIEW;
     for (const w of [h.word, ...h.neighbours]) {
       const i = l.index.get(w);
       if (i === undefined) continue;
-      out.x.push(l.positions[2 * i]);
-      out.y.push(l.positions[2 * i + 1]);
+      const [x, y] = toView(r, l.positions[2 * i]!, l.positions[2 * i + 1]!);
+      out.x.push(x);
+      out.y.push(y);
       out.words.push(w);
       out.isCentre.push(w === h.word);
     }
@@ -158,24 +171,31 @@ export function EmbeddingMap(props: EmbeddingMapProps) {
     const n = l.words.length;
     const xs = new Float32Array(n);
     const ys = new Float32Array(n);
-    for (let i = 0; i < n; i++) {
-      xs[i] = l.positions[2 * i];
-      ys[i] = l.positions[2 * i + 1];
-    }
     l.ranges = nextRanges(l.ranges, l.positions);
+    const r = l.ranges ?? VIEW;
+    for (let i = 0; i < n; i++) {
+      const [x, y] = toView(r, l.positions[2 * i]!, l.positions[2 * i + 1]!);
+      xs[i] = x;
+      ys[i] = y;
+    }
     l.theme ??= readTheme();
     const p = propsRef.current;
-    const shape: DrawnShape = { words: l.words, highlight: p.highlight, theme: l.theme, ranges: l.ranges, method: p.method };
+    const shape: DrawnShape = { words: l.words, highlight: p.highlight, theme: l.theme, method: p.method };
     const hl = highlightPoints();
     let drawn: Promise<unknown>;
-    if (sameShape(l.drawnShape, shape)) {
-      // Only the points moved: restyle x and y in place, the cheapest update plotly has (no trace or layout diff).
+    if (sameShape(l.drawnShape, shape) && !hl && movePointsInPlace(div, xs, ys)) {
+      // Only the points moved and nothing is highlighted: moved in plotly's own arrays, the WebGL scene redrawn.
+      drawn = Promise.resolve();
+    } else if (sameShape(l.drawnShape, shape)) {
+      // Only the points moved, but the highlight layer (SVG) moves with them: restyle both traces' x and y.
       drawn = l.plotly.restyle(div, { x: [xs, hl?.x ?? []], y: [ys, hl?.y ?? []] } as never, [0, 1]);
+      l.replots++;
     } else {
       const titles: [string, string] | null = p.method === 'pca' ? ['PC 1', 'PC 2'] : null;
       const traces = mapTraces(xs, ys, l.words, hl, l.theme);
-      const layout = mapLayout(l.ranges, l.theme, titles, ++l.revision);
+      const layout = mapLayout(VIEW, l.theme, titles, ++l.revision);
       drawn = l.plotly.react(div, traces, layout, PLOT_CONFIG);
+      l.replots++;
     }
     l.drawnShape = null; // until this draw succeeds, the next one rebuilds everything
     drawn
@@ -219,7 +239,9 @@ export function EmbeddingMap(props: EmbeddingMapProps) {
       updateCaption();
       return;
     }
-    if (msg.words) {
+    // The same words sent again (a new snapshot of the same vocabulary) keep the drawn ones: only new words need a
+    // plotly replot (new hover texts); positions alone are moved in place.
+    if (msg.words && !sameWords(msg.words, l.words)) {
       l.words = msg.words;
       l.index = new Map(msg.words.map((w, i) => [w, i]));
     }
@@ -254,9 +276,10 @@ export function EmbeddingMap(props: EmbeddingMapProps) {
         const div = plotRef.current as (HTMLDivElement & Partial<PlotlyHTMLElement>) | null;
         if (!div) return;
         l.theme = readTheme();
-        return l.plotly.newPlot(div, mapTraces([], [], [], null, l.theme), mapLayout(null, l.theme, null, 0), PLOT_CONFIG).then(() => {
+        return l.plotly.newPlot(div, warmupTraces(l.theme), mapLayout(VIEW, l.theme, null, 0), PLOT_CONFIG).then(() => {
           if (cancelled) return;
           l.ready = true;
+          figureRef.current?.setAttribute('data-ready', 'true');
           (div as unknown as PlotlyHTMLElement).on('plotly_click', (ev) => {
             const pt = ev.points[0];
             if (!pt) return;

@@ -99,13 +99,25 @@ export function mapTraces(
   return [base, hl];
 }
 
+/**
+ * What the map holds before the first snapshot: one point in the background colour, so that plotly creates its WebGL
+ * context and the GPU (or SwiftShader) compiles the marker pipeline when the page opens rather than on the first
+ * frame of training (measured: ~500 ms of main thread with software WebGL, most of it shader compilation). It is
+ * drawn, not transparent: a point with opacity 0 is skipped and compiles nothing.
+ */
+export function warmupTraces(theme: MapTheme): Data[] {
+  const [base, hl] = mapTraces([0], [0], [''], null, theme);
+  return [{ ...base, hoverinfo: 'skip', hovertemplate: undefined, marker: { ...(base as { marker: object }).marker, color: theme.bg } } as Data, hl!];
+}
+
 export function mapLayout(ranges: Ranges | null, theme: MapTheme, axisTitles: [string, string] | null, revision: number): Partial<Layout> {
   const axis = (range: [number, number] | undefined, title: string | undefined) => ({
     range,
     autorange: range ? false : true,
     showgrid: false,
     zeroline: false,
-    showticklabels: Boolean(title),
+    // Frames are drawn in fixed view coordinates (axisRange.ts toView), so tick values would not be the layout's.
+    showticklabels: false,
     ticks: '' as const,
     showline: true,
     linecolor: theme.border,
@@ -120,7 +132,7 @@ export function mapLayout(ranges: Ranges | null, theme: MapTheme, axisTitles: [s
     plot_bgcolor: theme.bg,
     font: { color: theme.fg, size: Math.round(theme.fontPx * 0.85) },
     hoverlabel: { font: { size: theme.fontPx }, bgcolor: theme.bg, bordercolor: theme.border },
-    margin: { l: axisTitles ? 50 : 10, r: 10, t: 10, b: axisTitles ? 45 : 10 },
+    margin: { l: axisTitles ? 30 : 10, r: 10, t: 10, b: axisTitles ? 30 : 10 },
     showlegend: false,
     dragmode: 'pan',
     hovermode: 'closest',

@@ -1,0 +1,185 @@
+// The loss curve drawn on a 2-D canvas: axes, ticks, labels and one polyline. Measured here, a plotly redraw of this
+// chart (SVG axes, supplyDefaults, tick-label layout) held the page's main thread for 45-70 ms each time, longer than
+// the 50 ms a frame of the live map may wait; this draw takes about a millisecond for the 1,500 points the series
+// keeps. Pure functions (ticks, scales, hit-testing) are separate from the one function that touches a canvas.
+
+export interface LossPoints {
+  /** Training progress in epochs, increasing. */
+  x: readonly number[];
+  loss: readonly number[];
+}
+
+export interface LossPlotStyle {
+  bg: string;
+  fg: string;
+  grid: string;
+  line: string;
+  /** CSS px of tick labels; axis titles use the same size. */
+  fontPx: number;
+}
+
+export interface Extent {
+  x: [number, number];
+  y: [number, number];
+}
+
+/** Round tick values ("nice" steps of 1, 2, 2.5 or 5 times a power of ten) covering [min, max], at most maxTicks. */
+export function niceTicks(min: number, max: number, maxTicks = 6): number[] {
+  if (!Number.isFinite(min) || !Number.isFinite(max) || maxTicks < 2) return [];
+  if (max < min) [min, max] = [max, min];
+  if (max === min) return [min];
+  const raw = (max - min) / (maxTicks - 1);
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 2.5, 5, 10].map((m) => m * power).find((s) => (max - min) / s <= maxTicks - 1) ?? 10 * power;
+  const first = Math.ceil(min / step - 1e-9) * step;
+  const ticks: number[] = [];
+  for (let v = first; v <= max + step * 1e-9; v += step) ticks.push(Math.abs(v) < step * 1e-9 ? 0 : Number(v.toPrecision(12)));
+  return ticks;
+}
+
+/** Axis ranges: x from 0 to the last point (at least a tenth of an epoch), y padded 5% around the losses. */
+export function lossExtent(s: LossPoints): Extent {
+  const n = Math.min(s.x.length, s.loss.length);
+  if (n === 0) return { x: [0, 1], y: [0, 1] };
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const v = s.loss[i]!;
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  const pad = Math.max((hi - lo) * 0.05, Math.abs(hi) * 0.01, 1e-6);
+  return { x: [0, Math.max(s.x[n - 1]!, 0.1)], y: [Math.max(0, lo - pad), hi + pad] };
+}
+
+export interface Frame {
+  /** Plot area in CSS px within the canvas. */
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
+/** The plot area left after margins for tick labels and axis titles, which scale with the font (presenter mode). */
+export function plotFrame(width: number, height: number, fontPx: number): Frame {
+  const left = Math.round(fontPx * 4.2);
+  const bottom = Math.round(fontPx * 3);
+  const top = Math.round(fontPx * 0.8);
+  const right = Math.round(fontPx * 1.2);
+  return { left, top, width: Math.max(1, width - left - right), height: Math.max(1, height - top - bottom) };
+}
+
+export function toPixel(frame: Frame, ext: Extent, x: number, y: number): [number, number] {
+  const px = frame.left + ((x - ext.x[0]) / (ext.x[1] - ext.x[0] || 1)) * frame.width;
+  const py = frame.top + frame.height - ((y - ext.y[0]) / (ext.y[1] - ext.y[0] || 1)) * frame.height;
+  return [px, py];
+}
+
+/** Index of the point whose x is nearest to the pixel column px (binary search; x increases), or -1 outside the plot. */
+export function nearestIndex(s: LossPoints, frame: Frame, ext: Extent, px: number): number {
+  const n = Math.min(s.x.length, s.loss.length);
+  if (n === 0 || px < frame.left - 4 || px > frame.left + frame.width + 4) return -1;
+  const x = ext.x[0] + ((px - frame.left) / frame.width) * (ext.x[1] - ext.x[0]);
+  let lo = 0;
+  let hi = n - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (s.x[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo > 0 && Math.abs(s.x[lo - 1]! - x) <= Math.abs(s.x[lo]! - x)) lo--;
+  return lo;
+}
+
+/** A tick label with as many decimals as the step needs (step 0.25 -> "0.75", step 2 -> "4"). */
+export function tickLabel(v: number, step: number): string {
+  if (!(step > 0)) return String(v);
+  const exponent = Math.floor(Math.log10(step) + 1e-9);
+  const mantissa = step / 10 ** exponent;
+  const decimals = Math.max(0, -exponent + (Math.abs(mantissa - 2.5) < 1e-6 ? 1 : 0));
+  return v.toFixed(Math.min(decimals, 8));
+}
+
+/**
+ * Draw the whole chart into a canvas of width x height CSS px at the given pixel ratio (the canvas's own size must
+ * already be width*ratio x height*ratio). Returns the frame and extent used, for hit-testing.
+ */
+export function drawLossPlot(
+  ctx: CanvasRenderingContext2D,
+  s: LossPoints,
+  width: number,
+  height: number,
+  ratio: number,
+  style: LossPlotStyle,
+): { frame: Frame; extent: Extent } {
+  const frame = plotFrame(width, height, style.fontPx);
+  const ext = lossExtent(s);
+  ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+  ctx.fillStyle = style.bg;
+  ctx.fillRect(0, 0, width, height);
+  ctx.font = `${style.fontPx}px system-ui, sans-serif`;
+  ctx.lineWidth = 1;
+
+  // Grid and tick labels.
+  const xt = niceTicks(ext.x[0], ext.x[1], Math.max(2, Math.min(8, Math.floor(frame.width / (style.fontPx * 5)))));
+  const yt = niceTicks(ext.y[0], ext.y[1], Math.max(2, Math.min(6, Math.floor(frame.height / (style.fontPx * 2.5)))));
+  const xStep = xt.length > 1 ? xt[1]! - xt[0]! : 1;
+  const yStep = yt.length > 1 ? yt[1]! - yt[0]! : 1;
+  ctx.strokeStyle = style.grid;
+  ctx.fillStyle = style.fg;
+  ctx.globalAlpha = 0.35;
+  ctx.beginPath();
+  for (const v of xt) {
+    const [px] = toPixel(frame, ext, v, ext.y[0]);
+    ctx.moveTo(Math.round(px) + 0.5, frame.top);
+    ctx.lineTo(Math.round(px) + 0.5, frame.top + frame.height);
+  }
+  for (const v of yt) {
+    const [, py] = toPixel(frame, ext, ext.x[0], v);
+    ctx.moveTo(frame.left, Math.round(py) + 0.5);
+    ctx.lineTo(frame.left + frame.width, Math.round(py) + 0.5);
+  }
+  ctx.stroke();
+  ctx.globalAlpha = 1;
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'top';
+  for (const v of xt) ctx.fillText(tickLabel(v, xStep), toPixel(frame, ext, v, ext.y[0])[0], frame.top + frame.height + style.fontPx * 0.3);
+  ctx.textAlign = 'right';
+  ctx.textBaseline = 'middle';
+  for (const v of yt) ctx.fillText(tickLabel(v, yStep), frame.left - style.fontPx * 0.4, toPixel(frame, ext, ext.x[0], v)[1]);
+
+  // Axis titles and frame.
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'bottom';
+  ctx.fillText('epochs', frame.left + frame.width / 2, height - 2);
+  ctx.save();
+  ctx.translate(style.fontPx * 0.9, frame.top + frame.height / 2);
+  ctx.rotate(-Math.PI / 2);
+  ctx.textBaseline = 'middle';
+  ctx.fillText('loss per pair', 0, 0);
+  ctx.restore();
+  ctx.strokeStyle = style.fg;
+  ctx.strokeRect(frame.left + 0.5, frame.top + 0.5, frame.width, frame.height);
+
+  // The curve, clipped to the plot area.
+  const n = Math.min(s.x.length, s.loss.length);
+  if (n > 0) {
+    ctx.save();
+    ctx.beginPath();
+    ctx.rect(frame.left, frame.top, frame.width, frame.height);
+    ctx.clip();
+    ctx.strokeStyle = style.line;
+    ctx.lineWidth = Math.max(2, style.fontPx / 8);
+    ctx.lineJoin = 'round';
+    ctx.beginPath();
+    for (let i = 0; i < n; i++) {
+      const [px, py] = toPixel(frame, ext, s.x[i]!, s.loss[i]!);
+      if (i === 0) ctx.moveTo(px, py);
+      else ctx.lineTo(px, py);
+    }
+    if (n === 1) ctx.arc(toPixel(frame, ext, s.x[0]!, s.loss[0]!)[0], toPixel(frame, ext, s.x[0]!, s.loss[0]!)[1], 2, 0, 2 * Math.PI);
+    ctx.stroke();
+    ctx.restore();
+  }
+  return { frame, extent: ext };
+}
