@@ -30,7 +30,7 @@ function usage(message?: string): never {
   if (message) process.stderr.write(`error: ${message}\n`);
   process.stderr.write(
     'Usage: npm run bench -- [--corpus brown|sotu|PATH] [--epochs N] [--models sg,cbow] [--threads N] [--skip-browser]\n' +
-      '                        [--skip-tfjs] [--full-eval] [--quick]\n',
+      '                        [--skip-tfjs] [--full-eval] [--quick] [--browser-only]\n',
   );
   process.exit(message ? 2 : 0);
 }
@@ -46,6 +46,7 @@ function parseFlags() {
         models: { type: 'string', default: 'sg,cbow' },
         threads: { type: 'string', default: String(Math.max(1, cpus().length)) },
         'skip-browser': { type: 'boolean', default: false },
+        'browser-only': { type: 'boolean', default: false },
         'skip-tfjs': { type: 'boolean', default: false },
         'full-eval': { type: 'boolean', default: false },
         quick: { type: 'boolean', default: false },
@@ -66,7 +67,7 @@ function parseFlags() {
     if (!model) usage(`--models takes sg and/or cbow, got "${m}"`);
     return model;
   });
-  return { corpus: values.corpus!, epochs, models, threads, quick, skipBrowser: values['skip-browser'] === true, skipTfjs: values['skip-tfjs'] === true, fullEval: values['full-eval'] === true };
+  return { corpus: values.corpus!, epochs, models, threads, quick, skipBrowser: values['skip-browser'] === true, browserOnly: values['browser-only'] === true, skipTfjs: values['skip-tfjs'] === true, fullEval: values['full-eval'] === true };
 }
 
 const log = (line: string) => process.stderr.write(line + '\n');
@@ -94,7 +95,8 @@ async function main(): Promise<void> {
   const labThreads = !flags.quick && (await labCpuThreads(flags.threads));
   if (flags.threads > 1 && !flags.quick && !labThreads) log(`bench: the lab's cpu engine trains on 1 thread; no ${flags.threads}-thread run`);
   const runs: ScoredRun[] = [];
-  for (const model of flags.models) {
+  // --browser-only: the page's figures alone (words/s per backend, map updates/s), without the Node trainers.
+  for (const model of flags.browserOnly ? [] : flags.models) {
     const settings = settingsFor(model, flags.epochs);
     const job = (trainer: string, threads: number, tag: string, c = full): TrainerJob => ({
       trainer, threads, input: c.path, corpusLabel: c.label, settings,
@@ -170,13 +172,15 @@ async function main(): Promise<void> {
   const out: string[] = [];
   out.push(`Embedding Lab bench: ${flags.corpus}, ${full.tokens.toLocaleString('en-US')} tokens x ${flags.epochs} epoch(s), dim 100, window 5, negative 5, min-count 5, sample 1e-3, alpha 0.025`);
   out.push(`machine: ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, load average at start ${machine.loadAverageAtStart.join(' ')}`);
-  out.push('');
-  out.push(formatTable(runs));
-  out.push('');
-  out.push('words/s = corpus tokens x epochs / training seconds. Scores: the lab evaluator on every saved vectors file;');
-  const rel = (files: string[]) => files.map((f) => relative(ROOT, f)).join(', ') || '-';
-  out.push(`analogies ${rel(evalSets.analogies)}; similarity ${rel(evalSets.similarity)}.`);
-  if (missing.length) out.push(`not run (not installed): ${missing.join('; ')}`);
+  if (!flags.browserOnly) {
+    out.push('');
+    out.push(formatTable(runs));
+    out.push('');
+    out.push('words/s = corpus tokens x epochs / training seconds. Scores: the lab evaluator on every saved vectors file;');
+    const rel = (files: string[]) => files.map((f) => relative(ROOT, f)).join(', ') || '-';
+    out.push(`analogies ${rel(evalSets.analogies)}; similarity ${rel(evalSets.similarity)}.`);
+    if (missing.length) out.push(`not run (not installed): ${missing.join('; ')}`);
+  }
   if (browser) out.push('', ...formatBrowser(browser));
   out.push('', `results: ${join(OUT_DIR, 'results.json')}`);
   process.stdout.write(out.join('\n') + '\n');
