@@ -128,7 +128,8 @@ function stopServer(server: ChildProcess): void {
 
 /** A page with a long-task observer installed before any script runs (as in tests/e2e/browser.ts). */
 async function openLab(browser: Browser, url: string, consoleErrors: string[]): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  // No service worker: its one-off download of the whole app (for offline use) would compete with the figures.
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, serviceWorkers: 'block' });
   const page = await context.newPage();
   page.on('console', (m) => {
     if (m.type() === 'error') consoleErrors.push(m.text().slice(0, 200));

@@ -56,9 +56,15 @@ export async function watchLongTasks(page: Page): Promise<void> {
 export async function openPage(
   browser: Browser,
   path = '/',
-  opts: { viewport?: { width: number; height: number } } = {},
+  opts: { viewport?: { width: number; height: number }; serviceWorkers?: 'allow' | 'block' } = {},
 ): Promise<{ context: BrowserContext; page: Page; watch: Watch }> {
-  const context = await browser.newContext({ viewport: opts.viewport ?? { width: 1400, height: 900 }, acceptDownloads: true });
+  // Service workers are blocked unless a test asks for one (tests/e2e/offline.test.ts): each fresh context would
+  // otherwise download and store the whole app (~20 MB) for offline use while the test runs.
+  const context = await browser.newContext({
+    viewport: opts.viewport ?? { width: 1400, height: 900 },
+    acceptDownloads: true,
+    serviceWorkers: opts.serviceWorkers ?? 'block',
+  });
   const page = await context.newPage();
   const origin = new URL(baseURL()).origin;
   const watch: Watch = {

@@ -26,7 +26,9 @@ function freePort(): Promise<number> {
 
 function run(cmd: string, args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
-    const p = spawn(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'] });
+    // vitest sets NODE_ENV=test, and a vite build that inherits it is a development build (React's dev mode, twice
+    // the size, slower): the browser tests must drive what users get.
+    const p = spawn(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, NODE_ENV: 'production' } });
     p.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(' ')} exited ${code}`))));
   });
 }

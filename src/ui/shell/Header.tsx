@@ -1,4 +1,5 @@
 import { useUiStore } from '../../state/uiStore';
+import { OfflineStatus } from './OfflineStatus';
 
 const PAGES = [
   { id: 'lab', label: 'Lab' },
@@ -25,6 +26,7 @@ export function Header({ current }: { current: string }) {
         </ul>
       </nav>
       <div className="header-tools">
+        <OfflineStatus />
         <button
           type="button"
           aria-pressed={theme === 'dark'}

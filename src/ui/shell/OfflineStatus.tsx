@@ -1,0 +1,43 @@
+// Says when the lab will keep working without a network: the service worker (vite-plugin-pwa, production builds)
+// is active only once it has stored the whole app, so "Ready offline" is shown from then on. While the browser is
+// offline it says that the saved copy is in use. Nothing is shown where there is no service worker (dev server,
+// insecure origins), rather than a promise the page cannot keep.
+import { useEffect, useState } from 'react';
+
+type Readiness = 'none' | 'ready';
+
+export function OfflineStatus() {
+  const [readiness, setReadiness] = useState<Readiness>('none');
+  const [online, setOnline] = useState(() => (typeof navigator === 'undefined' ? true : navigator.onLine));
+
+  useEffect(() => {
+    const sw = typeof navigator !== 'undefined' ? navigator.serviceWorker : undefined;
+    let cancelled = false;
+    // Only the production build registers a worker (vite-plugin-pwa's registerSW.js); elsewhere `ready` never settles.
+    if (sw) {
+      void sw.ready.then(() => {
+        if (!cancelled) setReadiness('ready');
+      });
+    }
+    const update = () => setOnline(navigator.onLine);
+    window.addEventListener('online', update);
+    window.addEventListener('offline', update);
+    return () => {
+      cancelled = true;
+      window.removeEventListener('online', update);
+      window.removeEventListener('offline', update);
+    };
+  }, []);
+
+  if (readiness === 'none' && online) return null;
+  const text = !online ? (readiness === 'ready' ? 'Offline: using the saved copy' : 'Offline') : 'Ready offline';
+  const title =
+    readiness === 'ready'
+      ? 'This browser has stored the lab, its lessons, the shipped vectors and the Brown and toy corpora: it keeps working without a network.'
+      : 'No network, and this browser has not stored the lab yet: pages not opened before may not load.';
+  return (
+    <span className="offline-status" role="status" title={title}>
+      {text}
+    </span>
+  );
+}

@@ -1,0 +1,55 @@
+// A lecture on bad Wi-Fi: once the lab has been opened and says "Ready offline", the network can go away. The page
+// reloads from the service worker's copy, trains on a bundled corpus (the default Brown and a toy one), opens a
+// lesson and answers an analogy from the shipped vectors, all with the browser offline.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launch } from './browser';
+import { LAB_TIMEOUT, TEST_TIMEOUT, expectCleanPage, openLab, statusLine } from './labHelpers';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const status = async (page: Page) => (await statusLine(page).textContent()) ?? '';
+const offlineBadge = (page: Page) => page.locator('.offline-status');
+
+describe('offline', () => {
+  it('keeps working without a network once the lab says it is ready offline', async () => {
+    const { page, watch, context } = await openLab(browser, '/#/lab?corpus=toy-fruit&engine=cpu&epochs=3&dim=10&mapN=100', { serviceWorkers: 'allow' });
+    await expect.poll(() => offlineBadge(page).textContent(), { timeout: LAB_TIMEOUT }).toBe('Ready offline');
+
+    // Every request from here on must be answered from the stored copy (fonts included: formulas need them).
+    const failed: string[] = [];
+    context.on('requestfailed', (r) => failed.push(`${r.url()} ${r.failure()?.errorText ?? ''}`));
+    await context.setOffline(true);
+    await page.reload();
+    await expect.poll(() => offlineBadge(page).textContent(), { timeout: LAB_TIMEOUT }).toBe('Offline: using the saved copy');
+
+    // An analogy on the shipped vectors (the active ones until the lab trains) and a lesson with formulas: chunks
+    // and files this page had not loaded before going offline.
+    await page.goto(page.url().replace(/#.*$/, '#/playgrounds/analogy?a=man&b=king&c=woman'));
+    await expect.poll(() => page.getByTestId('analogy-answer').textContent(), { timeout: LAB_TIMEOUT }).toBe('queen');
+    await page.goto(page.url().replace(/#.*$/, '#/lessons/word-embeddings/1'));
+    await page.locator('.katex').first().waitFor({ timeout: LAB_TIMEOUT });
+    await page.goto(page.url().replace(/#.*$/, '#/lab?corpus=toy-fruit&engine=cpu&epochs=3&dim=10&mapN=100'));
+
+    // Train on the toy corpus: worker, wasm kernel and corpus all come from the stored copy.
+    await page.getByRole('button', { name: 'Start training', exact: true }).click();
+    await expect.poll(() => status(page), { timeout: LAB_TIMEOUT }).toMatch(/Finished 3 epochs/);
+    await expect.poll(() => page.locator('figure[aria-label="Embedding map"]').getAttribute('data-points'), { timeout: LAB_TIMEOUT }).not.toBe('0');
+
+    // The default corpus, Brown, is stored too: its training starts.
+    await page.getByLabel('Corpus', { exact: true }).selectOption('brown');
+    await page.getByRole('button', { name: 'Start training', exact: true }).click();
+    await expect.poll(() => status(page), { timeout: LAB_TIMEOUT }).toMatch(/Training epoch 1 of 3/);
+    await page.getByRole('button', { name: 'Pause', exact: true }).click();
+
+    expect(failed).toEqual([]);
+    expectCleanPage(watch);
+    await context.close();
+  }, TEST_TIMEOUT);
+});
