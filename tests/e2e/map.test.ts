@@ -1,6 +1,7 @@
 // The embedding map as a student meets it in the lab: it appears once training sends vectors, moves frame by
 // frame, says what it shows, names a word on hover, highlights a clicked word, follows the theme, exports a PNG,
 // and switches to PCA. Coordinated with the lab only through the DOM contract in helpers/CONTRACTS.md.
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launch, openPage } from './browser';
@@ -115,8 +116,17 @@ describe('embedding map', () => {
 
     // Click it: the word and its neighbours are labelled on the map.
     await page.mouse.click(p.x, p.y);
-    await expect.poll(() => page.locator(`${MAP} .textpoint`).allTextContents(), { timeout: 20_000 }).toContain(p.word);
-    expect((await page.locator(`${MAP} .textpoint`).allTextContents()).length).toBeGreaterThan(1);
+    const labels = page.locator(`${MAP} .map-highlight text`);
+    await expect.poll(() => labels.allTextContents(), { timeout: 20_000 }).toContain(p.word);
+    expect((await labels.allTextContents()).length).toBeGreaterThan(1);
+    // The highlight marks sit on the points they name, frame after frame (the layer is redrawn with each frame).
+    const marked = async () => {
+      const centre = await page.locator(`${MAP} .map-highlight-word.centre circle`).boundingBox();
+      return centre ? [centre.x + centre.width / 2, centre.y + centre.height / 2] : null;
+    };
+    const onScreen = await pointOnScreen(page, 0);
+    const [cx, cy] = (await marked())!;
+    expect(Math.hypot(cx! - onScreen.x, cy! - onScreen.y)).toBeLessThan(2);
 
     // The dark theme recolours the plot.
     await page.getByRole('button', { name: 'Dark theme' }).click();
@@ -124,9 +134,29 @@ describe('embedding map', () => {
       .poll(() => page.evaluate(() => (document.querySelector('.embedding-map-plot') as unknown as { _fullLayout: { paper_bgcolor: string } })._fullLayout.paper_bgcolor))
       .toBe('#0b0f19');
 
-    // PNG export.
+    // PNG export: the plot at twice the screen's size, with the highlighted word's mark (the danger colour) on it.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download map as PNG' }).click()]);
     expect(download.suggestedFilename()).toBe('embedding-map-tsne-seed3.png');
+    const png = await readFile((await download.path())!);
+    const plotWidth = await page.locator('.embedding-map-plot').evaluate((d) => d.clientWidth);
+    expect(png.readUInt32BE(16)).toBe(2 * plotWidth);
+    const markPixels = await page.evaluate(async (b64) => {
+      const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+      const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+      const c = document.createElement('canvas');
+      c.width = bitmap.width;
+      c.height = bitmap.height;
+      const ctx = c.getContext('2d', { willReadFrequently: true })!;
+      ctx.fillStyle = getComputedStyle(document.documentElement).getPropertyValue('--danger').trim();
+      ctx.fillRect(0, 0, 1, 1);
+      const [r, g, b] = ctx.getImageData(0, 0, 1, 1).data;
+      ctx.drawImage(bitmap, 0, 0);
+      const d = ctx.getImageData(0, 0, c.width, c.height).data;
+      let n = 0;
+      for (let k = 0; k < d.length; k += 4) if (Math.abs(d[k]! - r!) + Math.abs(d[k + 1]! - g!) + Math.abs(d[k + 2]! - b!) < 30) n++;
+      return n;
+    }, png.toString('base64'));
+    expect(markPixels).toBeGreaterThan(30);
 
     // PCA: a different caption, same words.
     await page.getByLabel('Projection').selectOption('pca');

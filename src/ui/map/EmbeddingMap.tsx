@@ -9,7 +9,9 @@ import type { PlotlyHTMLElement } from 'plotly.js-dist-min';
 import type { LayoutMethod } from '../../core/project/layoutEngine';
 import type { LayoutRequest, LayoutResponse } from '../../workers/layoutMessages';
 import { nextRanges, toView, VIEW, type Ranges } from './axisRange';
+import { downloadBlob } from '../lab/download';
 import { mapCaption } from './caption';
+import { drawHighlightCanvas, drawHighlightSvg, type PlotArea, type ToPixel } from './highlightLayer';
 import { movePointsInPlace } from './movePoints';
 import { mapLayout, mapTraces, PLOT_CONFIG, readTheme, warmupTraces, type HighlightPoints, type MapTheme } from './mapFigure';
 import './embeddingMap.css';
@@ -46,13 +48,14 @@ export interface EmbeddingMapProps {
 
 interface DrawnShape {
   words: string[];
-  highlight: EmbeddingMapProps['highlight'];
+  /** Points are dimmed while some are highlighted. */
+  dimmed: boolean;
   theme: MapTheme;
   method: LayoutMethod;
 }
 
 const sameShape = (a: DrawnShape | null, b: DrawnShape) =>
-  a !== null && a.words === b.words && a.highlight === b.highlight && a.theme === b.theme && a.method === b.method;
+  a !== null && a.words === b.words && a.dimmed === b.dimmed && a.theme === b.theme && a.method === b.method;
 
 function sameWords(a: readonly string[], b: readonly string[]): boolean {
   if (a.length !== b.length) return false;
@@ -95,6 +98,7 @@ export function EmbeddingMap(props: EmbeddingMapProps) {
   const { snapshot, method, perplexity, learningRate, seed, highlight, paused } = props;
   const figureRef = useRef<HTMLElement>(null);
   const plotRef = useRef<HTMLDivElement>(null);
+  const highlightRef = useRef<SVGSVGElement>(null);
   const captionRef = useRef<HTMLElement>(null);
   const propsRef = useRef(props);
   const [error, setError] = useState<string | null>(null);
@@ -153,6 +157,28 @@ export function EmbeddingMap(props: EmbeddingMapProps) {
     return out;
   };
 
+  /** Plot coordinates to px inside the plot div, through plotly's axes (they follow the user's pan and zoom). */
+  const axes = (): { toPixel: ToPixel; area: PlotArea } | null => {
+    type Axis = { l2p?: (v: number) => number; _offset?: number; _length?: number };
+    const fl = (plotRef.current as unknown as { _fullLayout?: { xaxis?: Axis; yaxis?: Axis } } | null)?._fullLayout;
+    const xa = fl?.xaxis;
+    const ya = fl?.yaxis;
+    if (!xa?.l2p || !ya?.l2p || xa._offset === undefined || ya._offset === undefined || !xa._length || !ya._length) return null;
+    const [x0, y0] = [xa._offset, ya._offset];
+    return {
+      toPixel: (x, y) => [x0 + xa.l2p!(x), y0 + ya.l2p!(y)],
+      area: { left: x0, top: y0, width: xa._length, height: ya._length },
+    };
+  };
+
+  const drawHighlight = () => {
+    const svg = highlightRef.current;
+    const theme = live.current.theme;
+    if (!svg || !theme) return;
+    const a = axes();
+    drawHighlightSvg(svg, highlightPoints(), a?.toPixel ?? (() => null), a?.area ?? null, theme);
+  };
+
   /** Tells the layout worker that the last frame is on screen (or was dropped), so it may post the next one. */
   const ackFrame = () => send({ type: 'frame-drawn', id: live.current.nextId++ });
 
@@ -180,19 +206,18 @@ export function EmbeddingMap(props: EmbeddingMapProps) {
     }
     l.theme ??= readTheme();
     const p = propsRef.current;
-    const shape: DrawnShape = { words: l.words, highlight: p.highlight, theme: l.theme, method: p.method };
-    const hl = highlightPoints();
+    const shape: DrawnShape = { words: l.words, dimmed: Boolean(p.highlight), theme: l.theme, method: p.method };
     let drawn: Promise<unknown>;
-    if (sameShape(l.drawnShape, shape) && !hl && movePointsInPlace(div, xs, ys)) {
-      // Only the points moved and nothing is highlighted: moved in plotly's own arrays, the WebGL scene redrawn.
+    if (sameShape(l.drawnShape, shape) && movePointsInPlace(div, xs, ys)) {
+      // Only the points moved: moved in plotly's own arrays and the WebGL scene redrawn, no replot.
       drawn = Promise.resolve();
     } else if (sameShape(l.drawnShape, shape)) {
-      // Only the points moved, but the highlight layer (SVG) moves with them: restyle both traces' x and y.
-      drawn = l.plotly.restyle(div, { x: [xs, hl?.x ?? []], y: [ys, hl?.y ?? []] } as never, [0, 1]);
+      // The same, through plotly's public API, should its internals ever not be as movePoints.ts expects.
+      drawn = l.plotly.restyle(div, { x: [xs], y: [ys] } as never, [0]);
       l.replots++;
     } else {
       const titles: [string, string] | null = p.method === 'pca' ? ['PC 1', 'PC 2'] : null;
-      const traces = mapTraces(xs, ys, l.words, hl, l.theme);
+      const traces = mapTraces(xs, ys, l.words, shape.dimmed, l.theme);
       const layout = mapLayout(VIEW, l.theme, titles, ++l.revision);
       drawn = l.plotly.react(div, traces, layout, PLOT_CONFIG);
       l.replots++;
@@ -202,6 +227,7 @@ export function EmbeddingMap(props: EmbeddingMapProps) {
       .then(() => {
         l.drawnShape = shape;
         l.frames++;
+        drawHighlight();
         updateCaption();
       })
       .catch((e: unknown) => setError(`The map could not be drawn: ${e instanceof Error ? e.message : String(e)}`))
@@ -280,12 +306,17 @@ export function EmbeddingMap(props: EmbeddingMapProps) {
           if (cancelled) return;
           l.ready = true;
           figureRef.current?.setAttribute('data-ready', 'true');
-          (div as unknown as PlotlyHTMLElement).on('plotly_click', (ev) => {
+          const gd = div as unknown as PlotlyHTMLElement;
+          gd.on('plotly_click', (ev) => {
             const pt = ev.points[0];
-            if (!pt) return;
-            const word = pt.curveNumber === 0 ? live.current.words[pt.pointIndex] : String(pt.text ?? '');
+            if (!pt || pt.curveNumber !== 0) return;
+            const word = live.current.words[pt.pointIndex];
             if (word) propsRef.current.onWordClick?.(word);
           });
+          // Panning, zooming and resizing move the axes: the highlight layer follows.
+          gd.on('plotly_relayouting', drawHighlight);
+          gd.on('plotly_relayout', drawHighlight);
+          gd.on('plotly_afterplot', drawHighlight);
           requestDraw();
         });
       })
@@ -344,26 +375,44 @@ export function EmbeddingMap(props: EmbeddingMapProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [highlight]);
 
-  const download = () => {
+  // The PNG is plotly's image of the plot with the highlight layer drawn over it, as on screen.
+  const download = async () => {
     const l = live.current;
     const div = plotRef.current;
-    if (!l.plotly || !div) return;
+    if (!l.plotly || !div || !l.theme) return;
     const p = propsRef.current;
-    void l.plotly.downloadImage(div, {
-      format: 'png',
-      filename: `embedding-map-${p.method}-seed${p.seed}`,
-      width: div.clientWidth,
-      height: div.clientHeight,
-    });
+    const scale = 2;
+    try {
+      const url = await l.plotly.toImage(div, { format: 'png', width: div.clientWidth, height: div.clientHeight, scale } as never);
+      const image = new Image();
+      image.src = url;
+      await image.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = image.naturalWidth;
+      canvas.height = image.naturalHeight;
+      const ctx = canvas.getContext('2d');
+      if (!ctx) throw new Error('this browser cannot draw on a canvas');
+      ctx.drawImage(image, 0, 0);
+      const a = axes();
+      if (a) drawHighlightCanvas(ctx, highlightPoints(), a.toPixel, a.area, l.theme, canvas.width / div.clientWidth);
+      const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
+      if (!blob) throw new Error('the PNG could not be made');
+      downloadBlob(`embedding-map-${p.method}-seed${p.seed}.png`, blob, 'image/png');
+    } catch (e) {
+      setError(`The map could not be exported: ${e instanceof Error ? e.message : String(e)}`);
+    }
   };
 
   return (
     <figure ref={figureRef} className="embedding-map" aria-label="Embedding map">
-      <div ref={plotRef} className="embedding-map-plot" />
+      <div className="embedding-map-stage">
+        <div ref={plotRef} className="embedding-map-plot" />
+        <svg ref={highlightRef} className="embedding-map-highlight" aria-hidden="true" />
+      </div>
       <figcaption ref={captionRef} />
       {error && <p role="alert">{error}</p>}
       <div className="embedding-map-tools">
-        <button type="button" onClick={download}>
+        <button type="button" onClick={() => void download()}>
           Download map as PNG
         </button>
       </div>

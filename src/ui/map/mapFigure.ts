@@ -16,8 +16,6 @@ export interface MapTheme {
 
 /** Point size relative to the root font size (16px -> 6px markers; 22px presenter -> 8px). */
 const MARKER_PER_FONT_PX = 0.38;
-/** Highlighted words are this much larger than the rest. */
-const HIGHLIGHT_SCALE = 2.2;
 /** Plain points are a little transparent so dense clusters read as denser. */
 const POINT_OPACITY = 0.7;
 
@@ -62,41 +60,22 @@ export interface HighlightPoints {
   isCentre: boolean[];
 }
 
-export function mapTraces(
-  x: Float32Array | number[],
-  y: Float32Array | number[],
-  words: readonly string[],
-  highlight: HighlightPoints | null,
-  theme: MapTheme,
-): Data[] {
+/** The map's one plotly trace: every word as a WebGL point, dimmed while some words are highlighted (the highlight
+ *  itself is an SVG layer over the plot, highlightLayer.ts, so that it moves without a replot). */
+export function mapTraces(x: Float32Array | number[], y: Float32Array | number[], words: readonly string[], dimmed: boolean, theme: MapTheme): Data[] {
   const size = Math.round(theme.fontPx * MARKER_PER_FONT_PX);
-  const base: Data = {
-    type: 'scattergl',
-    mode: 'markers',
-    name: 'words',
-    x: Array.from(x),
-    y: Array.from(y),
-    text: words as string[],
-    hovertemplate: '%{text}<extra></extra>',
-    marker: { size, color: theme.accent, opacity: highlight ? 0.35 : POINT_OPACITY },
-  };
-  const hl: Data = {
-    type: 'scatter',
-    mode: 'text+markers',
-    name: 'highlight',
-    x: highlight?.x ?? [],
-    y: highlight?.y ?? [],
-    text: highlight?.words ?? [],
-    textposition: 'top center',
-    textfont: { color: theme.fg, size: theme.fontPx },
-    hovertemplate: '%{text}<extra></extra>',
-    marker: {
-      size: (highlight?.isCentre ?? []).map((c) => Math.round(size * (c ? HIGHLIGHT_SCALE * 1.3 : HIGHLIGHT_SCALE))),
-      color: (highlight?.isCentre ?? []).map((c) => (c ? theme.danger : theme.ok)),
-      line: { color: theme.bg, width: 1 },
+  return [
+    {
+      type: 'scattergl',
+      mode: 'markers',
+      name: 'words',
+      x: Array.from(x),
+      y: Array.from(y),
+      text: words as string[],
+      hovertemplate: '%{text}<extra></extra>',
+      marker: { size, color: theme.accent, opacity: dimmed ? 0.35 : POINT_OPACITY },
     },
-  };
-  return [base, hl];
+  ];
 }
 
 /**
@@ -106,8 +85,8 @@ export function mapTraces(
  * drawn, not transparent: a point with opacity 0 is skipped and compiles nothing.
  */
 export function warmupTraces(theme: MapTheme): Data[] {
-  const [base, hl] = mapTraces([0], [0], [''], null, theme);
-  return [{ ...base, hoverinfo: 'skip', hovertemplate: undefined, marker: { ...(base as { marker: object }).marker, color: theme.bg } } as Data, hl!];
+  const [base] = mapTraces([0], [0], [''], false, theme);
+  return [{ ...base, hoverinfo: 'skip', hovertemplate: undefined, marker: { ...(base as { marker: object }).marker, color: theme.bg } } as Data];
 }
 
 export function mapLayout(ranges: Ranges | null, theme: MapTheme, axisTitles: [string, string] | null, revision: number): Partial<Layout> {
