@@ -30,6 +30,8 @@ const BUILD_TIMEOUT_MS = 300_000;
 /** Reading an attribute needs the page's main thread; a long layout step on a busy machine can hold it for seconds. */
 const ATTRIBUTE_TIMEOUT_MS = 30_000;
 const SERVER_START_TIMEOUT_MS = 60_000;
+/** A frequent Brown word whose neighbours are on any map of 500 words or more. */
+const HIGHLIGHT_WORD = 'money';
 
 export interface BackendFigure {
   engine: string;
@@ -41,6 +43,8 @@ export interface BackendFigure {
 
 export interface MapFigure {
   mapN: number;
+  /** A word searched before the window: it and its neighbours are highlighted on the map while it is measured. */
+  highlighted?: string;
   points?: number;
   updatesPerSec?: number;
   longestTaskMs?: number;
@@ -202,8 +206,8 @@ async function measureBackend(browser: Browser, base: string, engine: string, co
   return fig;
 }
 
-async function measureMap(browser: Browser, base: string, corpus: string, mapN: number, errors: string[]): Promise<MapFigure> {
-  const fig: MapFigure = { mapN };
+async function measureMap(browser: Browser, base: string, corpus: string, mapN: number, errors: string[], highlight?: string): Promise<MapFigure> {
+  const fig: MapFigure = { mapN, highlighted: highlight };
   const page = await openLab(browser, `${base}/#/lab?corpus=${corpus}&engine=cpu&mapN=${mapN}&epochs=${BROWSER_EPOCHS}&dim=${BROWSER_DIM}`, errors);
   try {
     await startTraining(page);
@@ -215,6 +219,12 @@ async function measureMap(browser: Browser, base: string, corpus: string, mapN: 
     while (!(await frames() > 0)) {
       if (Date.now() > deadline) throw new Error('the "Embedding map" figure drew no frame (data-frames stayed 0)');
       await sleep(500);
+    }
+    if (highlight) {
+      await page.getByLabel('Find a word', { exact: true }).fill(highlight);
+      await page.getByRole('button', { name: 'Find', exact: true }).click();
+      await page.getByRole('list', { name: `Neighbours of ${highlight}` }).waitFor({ timeout: ATTRIBUTE_TIMEOUT_MS });
+      await sleep(1000);
     }
     await page.evaluate(() => ((window as unknown as { __longestTask: number }).__longestTask = 0));
     const f0 = await frames();
@@ -253,6 +263,10 @@ export async function measureBrowser(plan: BrowserPlan): Promise<BrowserFigures>
       plan.log(`browser: map updates/s with ${n} points...`);
       out.maps.push(await measureMap(browser, served.url, plan.corpus, n, out.consoleErrors));
     }
+    // The largest map again with a word searched: its neighbours are highlighted and follow every frame.
+    const largest = Math.max(...plan.mapSizes);
+    plan.log(`browser: map updates/s with ${largest} points and "${HIGHLIGHT_WORD}" highlighted...`);
+    out.maps.push(await measureMap(browser, served.url, plan.corpus, largest, out.consoleErrors, HIGHLIGHT_WORD));
     out.ok = [...out.backends, ...out.maps].some((f) => !f.error);
     if (!out.ok) out.error = out.backends[0]?.error ?? out.maps[0]?.error ?? 'no figure measured';
   } catch (err) {

@@ -199,7 +199,7 @@ function formatBrowser(b: BrowserFigures): string[] {
   lines.push(
     markdown(
       ['map points', 'updates/s while training', 'longest main-thread task (ms)'],
-      b.maps.map((f) => [String(f.points ?? f.mapN), f.error ? `failed: ${f.error}` : String(f.updatesPerSec ?? '-'), String(f.longestTaskMs ?? '-')]),
+      b.maps.map((f) => [`${f.points ?? f.mapN}${f.highlighted ? ` ("${f.highlighted}" highlighted)` : ''}`, f.error ? `failed: ${f.error}` : String(f.updatesPerSec ?? '-'), String(f.longestTaskMs ?? '-')]),
     ),
   );
   if (b.consoleErrors.length) lines.push('', `console errors seen: ${b.consoleErrors.length} (first: ${b.consoleErrors[0]})`);
