@@ -7,6 +7,14 @@ import './ui/shell/theme.css';
 // the page opens, not inside the first progress message of a training run.
 (1234.5).toLocaleString('en');
 
+// Offline once loaded (src/sw/serviceWorker.ts), in built labs only: the dev server has no sw.js. A browser that
+// refuses service workers (private modes, some policies) just runs online.
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  window.addEventListener('load', () => {
+    navigator.serviceWorker.register('./sw.js').catch(() => {});
+  });
+}
+
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html lost its #root element');
 createRoot(root).render(

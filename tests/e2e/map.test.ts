@@ -80,6 +80,17 @@ describe('embedding map', () => {
   it('draws the trained words live, names and highlights them, follows the theme, exports, switches to PCA', async () => {
     const { page, watch, context } = await openPage(browser, '/#/lab?corpus=toy-fruit&engine=cpu&epochs=40&dim=10&mapN=100&map=tsne&perplexity=30&seed=3');
     await expect.poll(() => caption(page), { timeout: 30_000 }).toContain('No vectors yet');
+    // Before any data the empty plot already follows the theme (its one warm-up point stays the background's colour).
+    await page.locator(`${MAP}[data-ready]`).waitFor({ timeout: 60_000 });
+    const emptyPlot = () =>
+      page.evaluate(() => {
+        const gd = document.querySelector('.embedding-map-plot') as unknown as { _fullLayout: { paper_bgcolor: string }; _fullData: { marker: { color: string } }[] };
+        return [gd._fullLayout.paper_bgcolor, gd._fullData[0]!.marker.color];
+      });
+    await page.getByRole('button', { name: 'Dark theme' }).click();
+    await expect.poll(emptyPlot).toEqual(['#0b0f19', '#0b0f19']);
+    await page.getByRole('button', { name: 'Dark theme' }).click();
+    await expect.poll(emptyPlot).toEqual(['#fff', '#fff']);
     await page.getByRole('button', { name: 'Start training', exact: true }).click();
 
     // Every word of the toy vocabulary is on the map, and frames arrive.

@@ -324,6 +324,12 @@ export function EmbeddingMap(props: EmbeddingMapProps) {
     // Theme and presenter mode change CSS variables on <html>: re-read them and redraw.
     const observer = new MutationObserver(() => {
       l.theme = readTheme();
+      // Before the first snapshot there is nothing to draw but the empty plot (and its warm-up point, which must
+      // stay the background's colour): restyle that directly.
+      if (l.ready && l.plotly && plotDiv && !l.positions) {
+        void l.plotly.react(plotDiv, warmupTraces(l.theme), mapLayout(VIEW, l.theme, null, ++l.revision), PLOT_CONFIG);
+        return;
+      }
       requestDraw();
     });
     observer.observe(document.documentElement, { attributes: true, attributeFilter: ['class', 'data-theme', 'style'] });

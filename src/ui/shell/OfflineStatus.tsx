@@ -1,4 +1,4 @@
-// Says when the lab will keep working without a network: the service worker (vite-plugin-pwa, production builds)
+// Says when the lab will keep working without a network: the service worker (src/sw/serviceWorker.ts, built labs)
 // is active only once it has stored the whole app, so "Ready offline" is shown from then on. While the browser is
 // offline it says that the saved copy is in use. Nothing is shown where there is no service worker (dev server,
 // insecure origins), rather than a promise the page cannot keep.
@@ -13,7 +13,7 @@ export function OfflineStatus() {
   useEffect(() => {
     const sw = typeof navigator !== 'undefined' ? navigator.serviceWorker : undefined;
     let cancelled = false;
-    // Only the production build registers a worker (vite-plugin-pwa's registerSW.js); elsewhere `ready` never settles.
+    // Only a built lab registers a worker (src/main.tsx); elsewhere `ready` never settles and nothing is shown.
     if (sw) {
       void sw.ready.then(() => {
         if (!cancelled) setReadiness('ready');
