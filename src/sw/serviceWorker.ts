@@ -39,6 +39,12 @@ sw.addEventListener('activate', (event) => {
   );
 });
 
+// The page's "Update the lab" button (OfflineStatus.tsx) asks a waiting new version to take over now; the page then
+// reloads onto it. Without it a new version waits until every tab of the old one is closed.
+sw.addEventListener('message', (event) => {
+  if ((event.data as { type?: string } | null)?.type === 'SKIP_WAITING') void sw.skipWaiting();
+});
+
 sw.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET') return;

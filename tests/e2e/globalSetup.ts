@@ -10,6 +10,8 @@ import type { TestProject } from 'vitest/node';
 declare module 'vitest' {
   export interface ProvidedContext {
     baseURL: string;
+    /** The folder the lab was built into and is served from; '' when LAB_URL points at a server of its own. */
+    buildDir: string;
   }
 }
 
@@ -40,6 +42,7 @@ export default async function setup(project: TestProject) {
   const existing = process.env.LAB_URL;
   if (existing) {
     project.provide('baseURL', existing.replace(/\/$/, ''));
+    project.provide('buildDir', '');
     return;
   }
   outDir = mkdtempSync(join(tmpdir(), 'embedding-lab-e2e-'));
@@ -60,6 +63,7 @@ export default async function setup(project: TestProject) {
     server!.on('exit', (code) => reject(new Error(`vite preview exited ${code}`)));
   });
   project.provide('baseURL', `http://127.0.0.1:${port}`);
+  project.provide('buildDir', outDir);
   return async () => {
     if (server?.pid) {
       try {

@@ -1,9 +1,11 @@
 // A lecture on bad Wi-Fi: once the lab has been opened and says "Ready offline", the network can go away. The page
 // reloads from the service worker's copy, trains on a bundled corpus (the default Brown and a toy one), opens a
 // lesson and answers an analogy from the shipped vectors, all with the browser offline.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launch } from './browser';
+import { baseURL, launch } from './browser';
 import { LAB_TIMEOUT, TEST_TIMEOUT, expectCleanPage, openLab, statusLine } from './labHelpers';
 
 let browser: Browser;
@@ -49,6 +51,39 @@ describe('offline', () => {
     await page.getByRole('button', { name: 'Pause', exact: true }).click();
 
     expect(failed).toEqual([]);
+    expectCleanPage(watch);
+    await context.close();
+  }, TEST_TIMEOUT);
+
+  it('offers a new version once it is stored, and switches to it on request', async (ctx) => {
+    const buildDir = inject('buildDir');
+    if (!buildDir) ctx.skip(); // LAB_URL: the test cannot publish a new version on someone else's server
+    const { page, watch, context } = await openLab(browser, '/#/lab?corpus=toy-fruit', { serviceWorkers: 'allow' });
+    await expect.poll(() => offlineBadge(page).textContent(), { timeout: LAB_TIMEOUT }).toBe('Ready offline');
+    const appCaches = () => page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith('embedding-lab-app-')));
+    const before = await appCaches();
+    expect(before).toHaveLength(1);
+    expect(await page.getByRole('button', { name: 'Update the lab' }).count()).toBe(0);
+
+    // Publish a "new version": same files, a new version hash in sw.js (as a new build would have).
+    const swPath = join(buildDir, 'sw.js');
+    const original = readFileSync(swPath, 'utf8');
+    try {
+      const version = /"version":"([0-9a-f]+)"/.exec(original)?.[1];
+      expect(version).toBeDefined();
+      writeFileSync(swPath, original.replace(version!, 'feedfacefeedface'));
+      await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.update());
+      const update = page.getByRole('button', { name: 'Update the lab' });
+      await update.waitFor({ timeout: LAB_TIMEOUT });
+      await Promise.all([page.waitForEvent('load', { timeout: LAB_TIMEOUT }), update.click()]);
+      await expect.poll(() => offlineBadge(page).textContent(), { timeout: LAB_TIMEOUT }).toBe('Ready offline');
+      // The new version serves the page and the old one's files are gone.
+      await expect.poll(appCaches, { timeout: LAB_TIMEOUT }).toEqual(['embedding-lab-app-feedfacefeedface']);
+      expect(await page.getByRole('button', { name: 'Update the lab' }).count()).toBe(0);
+      expect(page.url().startsWith(baseURL())).toBe(true);
+    } finally {
+      writeFileSync(swPath, original);
+    }
     expectCleanPage(watch);
     await context.close();
   }, TEST_TIMEOUT);
