@@ -122,7 +122,8 @@ describe('embedding map', () => {
     // the picture still shows every point where plotly's data (which hover and clicks use) says it is.
     expect(await mapAttr(page, 'data-frames')).toBeGreaterThan(2 * (await mapAttr(page, 'data-replots')));
     await page.mouse.move(1, 1);
-    expect(await pointsNotDrawn(page, Math.min(points, 25))).toEqual([]);
+    // Polled: should the layout still be creeping, a point may move between reading its position and the screenshot.
+    await expect.poll(() => pointsNotDrawn(page, Math.min(points, 25)), { timeout: 30_000 }).toEqual([]);
     await page.mouse.move(p.x, p.y);
 
     // Click it: the word and its neighbours are labelled on the map.
@@ -135,9 +136,11 @@ describe('embedding map', () => {
       const centre = await page.locator(`${MAP} .map-highlight-word.centre circle`).boundingBox();
       return centre ? [centre.x + centre.width / 2, centre.y + centre.height / 2] : null;
     };
-    const onScreen = await pointOnScreen(page, 0);
-    const [cx, cy] = (await marked())!;
-    expect(Math.hypot(cx! - onScreen.x, cy! - onScreen.y)).toBeLessThan(2);
+    const offset = async () => {
+      const [onScreen, mark] = await Promise.all([pointOnScreen(page, 0), marked()]);
+      return mark ? Math.hypot(mark[0]! - onScreen.x, mark[1]! - onScreen.y) : Infinity;
+    };
+    await expect.poll(offset, { timeout: 30_000 }).toBeLessThan(2);
 
     // The dark theme recolours the plot.
     await page.getByRole('button', { name: 'Dark theme' }).click();
