@@ -9,7 +9,7 @@ import type { Plugin } from 'vite';
 
 const SW_ENTRY = 'src/sw/serviceWorker.ts';
 const SW_FILE = 'sw.js';
-const PLACEHOLDER = '__LAB_PRECACHE__';
+const MANIFEST_MARKER = '__LAB_PRECACHE__';
 /** Emitted files worth storing (source maps and the like are not). */
 const BUNDLE_FILES = /\.(js|css|html|wasm|woff2|json|svg|png|ico)$/;
 /** Files from public/ to store at install. */
@@ -65,8 +65,8 @@ export function offlinePlugin(): Plugin {
       }
       if (!files.includes('index.html')) this.error('index.html is not in the bundle: the service worker could not serve the app offline');
       const manifest = { files, version: hash.digest('hex').slice(0, 16) };
-      if (!sw.code.includes(PLACEHOLDER)) this.error(`${SW_FILE} lost its ${PLACEHOLDER} placeholder`);
-      sw.code = sw.code.replace(PLACEHOLDER, JSON.stringify(manifest));
+      if (!sw.code.includes(MANIFEST_MARKER)) this.error(`${SW_FILE} lost its ${MANIFEST_MARKER} marker`);
+      sw.code = sw.code.replace(MANIFEST_MARKER, JSON.stringify(manifest));
     },
   };
 }

@@ -5,6 +5,7 @@ import type { Browser, Download } from 'playwright-core';
 import { readFile } from 'node:fs/promises';
 import { launch } from './browser';
 import { LAB_TIMEOUT, TEST_TIMEOUT, expectCleanPage, mapAttr, numberIn, openLab, statusLine } from './labHelpers';
+import { countThemeColourPixels } from './pixels';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -48,22 +49,7 @@ describe('lab: saved models, export, divergence', () => {
     const png = await readFile((await lossPng.path())!);
     expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
     expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1200, 800]);
-    const accentPixels = await page.evaluate(async (b64) => {
-      const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-      const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
-      const c = document.createElement('canvas');
-      c.width = bitmap.width;
-      c.height = bitmap.height;
-      const ctx = c.getContext('2d', { willReadFrequently: true })!;
-      ctx.drawImage(bitmap, 0, 0);
-      ctx.fillStyle = getComputedStyle(document.documentElement).getPropertyValue('--accent').trim();
-      ctx.fillRect(0, 0, 1, 1);
-      const [r, g, b] = ctx.getImageData(0, 0, 1, 1).data;
-      const d = ctx.getImageData(1, 1, c.width - 1, c.height - 1).data;
-      let n = 0;
-      for (let k = 0; k < d.length; k += 4) if (Math.abs(d[k]! - r!) + Math.abs(d[k + 1]! - g!) + Math.abs(d[k + 2]! - b!) < 40) n++;
-      return n;
-    }, png.toString('base64'));
+    const accentPixels = await countThemeColourPixels(page, png, '--accent', 40);
     // A line across most of a 1,000-pixel-wide plot area, a few pixels thick.
     expect(accentPixels).toBeGreaterThan(1500);
 

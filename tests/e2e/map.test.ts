@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launch, openPage } from './browser';
 import { expectCleanPage, mapAttr } from './labHelpers';
+import { countThemeColourPixels } from './pixels';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -154,22 +155,7 @@ describe('embedding map', () => {
     const png = await readFile((await download.path())!);
     const plotWidth = await page.locator('.embedding-map-plot').evaluate((d) => d.clientWidth);
     expect(png.readUInt32BE(16)).toBe(2 * plotWidth);
-    const markPixels = await page.evaluate(async (b64) => {
-      const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-      const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
-      const c = document.createElement('canvas');
-      c.width = bitmap.width;
-      c.height = bitmap.height;
-      const ctx = c.getContext('2d', { willReadFrequently: true })!;
-      ctx.fillStyle = getComputedStyle(document.documentElement).getPropertyValue('--danger').trim();
-      ctx.fillRect(0, 0, 1, 1);
-      const [r, g, b] = ctx.getImageData(0, 0, 1, 1).data;
-      ctx.drawImage(bitmap, 0, 0);
-      const d = ctx.getImageData(0, 0, c.width, c.height).data;
-      let n = 0;
-      for (let k = 0; k < d.length; k += 4) if (Math.abs(d[k]! - r!) + Math.abs(d[k + 1]! - g!) + Math.abs(d[k + 2]! - b!) < 30) n++;
-      return n;
-    }, png.toString('base64'));
+    const markPixels = await countThemeColourPixels(page, png, '--danger', 30);
     expect(markPixels).toBeGreaterThan(30);
 
     // PCA: a different caption, same words.
