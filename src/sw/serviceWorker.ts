@@ -21,10 +21,13 @@ const DATA_CACHE = `${PREFIX}data`;
 
 const scoped = (file: string) => new URL(file, sw.registration.scope).href;
 
+// Files under assets/ carry a hash of their content in their name, so the copy the page has just downloaded (in the
+// HTTP cache) is the right one: no second download on a slow network. The others (index.html, corpora, vectors)
+// keep their names across versions and are fetched afresh.
+const requestFor = (file: string) => new Request(scoped(file), { cache: file.startsWith('assets/') ? 'default' : 'reload' });
+
 sw.addEventListener('install', (event) => {
-  event.waitUntil(
-    caches.open(APP_CACHE).then((cache) => cache.addAll(MANIFEST.files.map((f) => new Request(scoped(f), { cache: 'reload' })))),
-  );
+  event.waitUntil(caches.open(APP_CACHE).then((cache) => cache.addAll(MANIFEST.files.map(requestFor))));
 });
 
 sw.addEventListener('activate', (event) => {
