@@ -174,7 +174,16 @@ export class TrainerSession {
   }
 
   private async fetchWithProgress(url: string, fileName: string): Promise<Uint8Array> {
-    const res = await fetch(url);
+    let res: Response;
+    try {
+      res = await fetch(url);
+    } catch {
+      // No answer at all: no network, and the offline copy (src/sw/serviceWorker.ts) does not hold this corpus.
+      throw new Error(
+        `Could not read ${fileName}: the network is unreachable and this corpus is not stored for offline use yet. ` +
+          'Brown and the toy corpora always are; the others are stored the first time they are read online.',
+      );
+    }
     if (!res.ok || !res.body) throw new Error(`Could not read ${fileName}: HTTP ${res.status}. Run "npm run corpora" to build the bundled corpora.`);
     const total = Number(res.headers.get('content-length')) || 0;
     const reader = res.body.getReader();

@@ -44,6 +44,16 @@ describe('offline', () => {
     await expect.poll(() => status(page), { timeout: LAB_TIMEOUT }).toMatch(/Finished 3 epochs/);
     await expect.poll(() => page.locator('figure[aria-label="Embedding map"]').getAttribute('data-points'), { timeout: LAB_TIMEOUT }).not.toBe('0');
 
+    // SOTU is stored only once read online: offline, the lab says so and keeps its state.
+    await page.getByLabel('Corpus', { exact: true }).selectOption('sotu');
+    await page.getByRole('button', { name: 'Start training', exact: true }).click();
+    const notStored = page.getByRole('alert').filter({ hasText: 'not stored for offline use yet' });
+    await expect.poll(() => notStored.count(), { timeout: LAB_TIMEOUT }).toBeGreaterThanOrEqual(1);
+    expect(await notStored.first().textContent()).toContain('Could not read sotu.txt: the network is unreachable');
+    // That failure was the point (the service worker's request and the page's both report it); nothing else failed.
+    expect(failed.filter((f) => !f.includes('/corpora/sotu.txt'))).toEqual([]);
+    failed.length = 0;
+
     // The default corpus, Brown, is stored too: its training starts.
     await page.getByLabel('Corpus', { exact: true }).selectOption('brown');
     await page.getByRole('button', { name: 'Start training', exact: true }).click();
