@@ -76,6 +76,9 @@ function onMessage(msg: FromWorker): void {
     case 'vectors':
       acceptVectors(msg);
       break;
+    case 'readout':
+      s.set({ pairs: msg.pairs });
+      break;
     case 'neighbours':
       break; // answered through the request promise
     case 'error':
@@ -152,6 +155,7 @@ export async function startTraining(o: { startPaused?: boolean; engineOverride?:
     statusText: 'Starting…',
     statusFraction: null,
     progress: null,
+    pairs: null,
     activeEngine: null,
     engineNote: '',
     corpusInfo: null,
@@ -217,6 +221,7 @@ export function reset(): void {
     statusText: 'Ready: press Start training',
     statusFraction: null,
     progress: null,
+    pairs: null,
     snapshot: null,
     activeEngine: null,
     engineNote: '',

@@ -4,6 +4,7 @@
 // labController.ts; this file only holds data and plain setters, so tests can reset it.
 import { create } from 'zustand';
 import type { EngineName } from '../core/train/types';
+import type { PairsReadout } from '../workers/pairsReadout';
 import type { CorpusInfo, ErrorKind, Phase, ProgressMsg } from '../workers/trainerMessages';
 import { DEFAULT_LAB_CONFIG, type LabConfig } from './labConfig';
 import type { SavedModelMeta } from './persist';
@@ -49,6 +50,8 @@ export interface LabState {
   engineNote: string;
   corpusInfo: CorpusInfo | null;
   progress: ProgressMsg | null;
+  /** The syllabus pairs already near each other (from the worker, every few seconds). */
+  pairs: PairsReadout | null;
   snapshot: MapSnapshot | null;
   /** What the map and neighbours show: "Brown skip-gram (training, epoch 2)" or a saved model's name. */
   modelLabel: string;
@@ -82,6 +85,7 @@ export const INITIAL_LAB_STATE = {
   engineNote: '',
   corpusInfo: null,
   progress: null,
+  pairs: null,
   snapshot: null,
   modelLabel: '',
   modelSource: 'none' as const,

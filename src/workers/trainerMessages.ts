@@ -2,6 +2,7 @@
 // Every session (one start .. reset) has a number; the page drops messages from older sessions, so a late progress
 // message from a run that was reset can never overwrite the new one. Queries carry a request id for the same reason.
 import type { EngineName, TrainConfig } from '../core/train/types';
+import type { PairsReadout } from './pairsReadout';
 
 export type EngineChoice = 'auto' | EngineName;
 
@@ -50,6 +51,7 @@ export interface ProgressMsg {
   wordsTotal: number;
   loss: number;
   lr: number;
+  /** Words processed per wall-clock second lately, pauses between throttled chunks included (what a watcher sees). */
   wordsPerSec: number;
   seconds: number;
   done: boolean;
@@ -71,6 +73,8 @@ export type FromWorker =
   | ProgressMsg
   | { type: 'snapshot'; session: number; words: string[]; dim: number; vectors: Float32Array; version: number }
   | { type: 'vectors'; session: number; id?: number; words: string[]; dim: number; vectors: Float32Array; epoch: number; done: boolean }
+  /** How organised the space is (the syllabus pairs near each other), every few seconds and at pauses. */
+  | { type: 'readout'; session: number; pairs: PairsReadout }
   | { type: 'neighbours'; id: number; word: string; neighbours: { word: string; score: number }[] }
   | { type: 'error'; session: number; id?: number; kind: ErrorKind; message: string; suggestedAlpha?: number };
 

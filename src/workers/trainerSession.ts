@@ -7,6 +7,8 @@ import { DivergenceError, type EmbeddingTrainer, type EngineName, type TrainConf
 import { KeyedVectors } from '../core/vectors/keyedVectors';
 import { decodeText, TextInputError } from '../state/labTextCheck';
 import { probeEngines } from './enginesProbe';
+import { pairsReadout } from './pairsReadout';
+import { WallClockRate } from './wallClockRate';
 import { ENGINE_FALLBACK, type CorpusInfo, type CorpusSource, type FromWorker, type Phase, type Speed, type ToWorker } from './trainerMessages';
 
 export type CreateTrainer = (corpus: EncodedCorpus, config: TrainConfig, engine: EngineName) => Promise<EmbeddingTrainer>;
@@ -24,6 +26,8 @@ const MIN_CHUNKS_PER_EPOCH = 40;
 export const SNAPSHOT_MS = 400;
 /** Full vectors for the playgrounds every few seconds (a 15,000 x 100 copy is 6 MB). */
 export const VECTORS_MS = 5_000;
+/** The pairs readout scans the whole vocabulary (~50 ms at 14,000 x 100): every few seconds is plenty. */
+export const READOUT_MS = 2_000;
 /** "Step" trains one hundredth of an epoch (at least one sentence): a visible but small move. */
 const STEP_FRACTION_OF_EPOCH = 0.01;
 
@@ -48,6 +52,8 @@ export class TrainerSession {
   private snapshotVersion = 0;
   private lastSnapshotAt = 0;
   private lastVectorsAt = 0;
+  private lastReadoutAt = 0;
+  private readonly rate = new WallClockRate();
   private kvCache: KeyedVectors | null = null;
   private corpusCache: { key: string; corpus: EncodedCorpus; info: CorpusInfo } | null = null;
   private corpus: EncodedCorpus | null = null;
@@ -130,6 +136,7 @@ export class TrainerSession {
       if (this.session !== mine) return;
       this.postProgress(this.trainer!.progress());
       this.postSnapshot();
+      this.postReadout();
       if (msg.startPaused) this.pauseNow('Ready: press Step to train a little, or Resume to train on');
       else this.runLoop();
     } catch (e) {
@@ -249,12 +256,16 @@ export class TrainerSession {
     if (this.trainer) {
       this.postSnapshot();
       this.postVectors();
+      this.postReadout();
     }
   }
 
   private runLoop(): void {
     const token = ++this.loopToken;
     this.state = 'running';
+    // Time spent paused is not training time: the rate starts afresh from here.
+    this.rate.reset();
+    if (this.trainer) this.rate.add(performance.now(), this.trainer.progress().wordsDone);
     this.status('training', this.trainingText());
     void this.loop(token);
   }
@@ -286,10 +297,12 @@ export class TrainerSession {
       const now = performance.now();
       if (now - this.lastSnapshotAt >= SNAPSHOT_MS) this.postSnapshot();
       if (now - this.lastVectorsAt >= VECTORS_MS) this.postVectors();
+      if (now - this.lastReadoutAt >= READOUT_MS) this.postReadout();
       if (p.done) {
         this.state = 'done';
         this.postSnapshot();
         this.postVectors();
+        this.postReadout();
         this.status('done', `Finished ${trainer.config.epochs} epoch${trainer.config.epochs === 1 ? '' : 's'} in ${p.seconds.toFixed(1)} s on ${ENGINE_WORDS[this.engine]}`);
         return;
       }
@@ -350,6 +363,7 @@ export class TrainerSession {
     if (!p || token !== this.loopToken) return;
     this.postProgress(p);
     this.postSnapshot();
+    this.postReadout();
     if (p.done) {
       this.state = 'done';
       this.postVectors();
@@ -361,6 +375,8 @@ export class TrainerSession {
 
   private postProgress(p: TrainProgress): void {
     const t = this.trainer;
+    // Only a running loop measures a rate: a single step while paused keeps the last figure.
+    if (this.state === 'running') this.rate.add(performance.now(), p.wordsDone);
     this.post({
       type: 'progress',
       session: this.session,
@@ -370,7 +386,7 @@ export class TrainerSession {
       wordsTotal: p.wordsTotal,
       loss: p.loss,
       lr: p.lr,
-      wordsPerSec: p.wordsPerSec,
+      wordsPerSec: this.rate.rate(),
       seconds: p.seconds,
       done: p.done,
     });
@@ -388,6 +404,13 @@ export class TrainerSession {
       { type: 'snapshot', session: this.session, words: t.vocab.words.slice(0, n), dim: t.dim, vectors, version: ++this.snapshotVersion },
       [vectors.buffer],
     );
+  }
+
+  private postReadout(): void {
+    const t = this.trainer;
+    if (!t) return;
+    this.lastReadoutAt = performance.now();
+    this.post({ type: 'readout', session: this.session, pairs: pairsReadout(t.vocab.words, t.vectors(), t.dim) });
   }
 
   private postVectors(id?: number): void {
