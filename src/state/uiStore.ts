@@ -15,6 +15,11 @@ interface UiState {
   setPresenter: (on: boolean) => void;
   /** What a link asks for (present=1 / present=0): applied without touching the link. */
   presenterFromLink: (on: boolean) => void;
+  /** Presenter mode's settings drawer and the shortcuts help: open or closed (this tab only). */
+  drawerOpen: boolean;
+  helpOpen: boolean;
+  setDrawerOpen: (open: boolean) => void;
+  setHelpOpen: (open: boolean) => void;
 }
 
 const THEME_KEY = 'embedding-lab:theme';
@@ -48,4 +53,8 @@ export const useUiStore = create<UiState>((set) => ({
     set({ presenter });
   },
   presenterFromLink: (presenter) => set({ presenter }),
+  drawerOpen: false,
+  helpOpen: false,
+  setDrawerOpen: (drawerOpen) => set({ drawerOpen }),
+  setHelpOpen: (helpOpen) => set({ helpOpen }),
 }));

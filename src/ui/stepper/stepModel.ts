@@ -81,10 +81,13 @@ export interface Example {
   gradInput: Float64Array;
 }
 
-export function createStepModel(config: StepConfig): StepModel {
-  const toy = TOY_CORPORA[config.corpus];
-  if (!toy) throw new Error(`Unknown toy corpus "${config.corpus}": choose one of ${Object.keys(TOY_CORPORA).join(', ')}.`);
-  const corpus = encodeCorpus(toy.text, { minCount: 1, maxVocab: 0 });
+/** The corpus key of the student's own sentences (checked by toySentences.ts before they get here). */
+export const OWN_CORPUS = 'own';
+
+export function createStepModel(config: StepConfig, ownText?: string): StepModel {
+  const text = config.corpus === OWN_CORPUS ? ownText : TOY_CORPORA[config.corpus]?.text;
+  if (!text) throw new Error(`Unknown toy corpus "${config.corpus}": choose one of ${Object.keys(TOY_CORPORA).join(', ')}.`);
+  const corpus = encodeCorpus(text, { minCount: 1, maxVocab: 0 });
   const v = corpus.vocab.words.length;
   const rng = new Rng(config.seed);
   const wIn = new Float64Array(v * config.dim);
@@ -212,12 +215,68 @@ export function applyUpdate(m: StepModel, ex: Example): { inputRows: number[]; o
   return { inputRows: [...new Set(ex.inputIds)], outputRows: [...new Set(ex.outputIds)] };
 }
 
-/** True when the update left a non-finite weight or loss (learning rate too high). */
+/**
+ * Weights beyond this size mean the updates are overshooting: a sane toy model's weights stay within a few units
+ * (word2vec starts them within 0.5 / dim), and a dot product of two such vectors of 1e3 already saturates the
+ * sigmoid completely, so no useful learning happens past it. At learning rate 2 the weights pass it within tens of
+ * updates and reach 1e+226 not long after.
+ */
+export const EXPLOSION_LIMIT = 1e3;
+
+/** The largest absolute weight of both matrices (Infinity or NaN when one is not finite). */
+export function largestWeight(m: StepModel): number {
+  let max = 0;
+  for (const arr of [m.wIn, m.wOut]) {
+    for (const v of arr) {
+      if (!Number.isFinite(v)) return v;
+      const a = Math.abs(v);
+      if (a > max) max = a;
+    }
+  }
+  return max;
+}
+
+/** True when the weights or the loss blew up (non-finite, or beyond EXPLOSION_LIMIT): the learning rate is too high. */
 export function hasDiverged(m: StepModel, ex: Example | null): boolean {
   if (ex && !Number.isFinite(ex.loss)) return true;
-  for (const v of m.wIn) if (!Number.isFinite(v)) return true;
-  for (const v of m.wOut) if (!Number.isFinite(v)) return true;
-  return false;
+  const w = largestWeight(m);
+  return !(w <= EXPLOSION_LIMIT);
+}
+
+/** Everything an update changes, so the view can go back to the last state before the weights blew up. */
+export interface StepState {
+  wIn: Float64Array;
+  wOut: Float64Array;
+  sentence: number;
+  position: number;
+  slot: number;
+  window: number;
+  steps: number;
+  recentLoss: number[];
+}
+
+export function saveStepState(m: StepModel): StepState {
+  return {
+    wIn: Float64Array.from(m.wIn),
+    wOut: Float64Array.from(m.wOut),
+    sentence: m.sentence,
+    position: m.position,
+    slot: m.slot,
+    window: m.window,
+    steps: m.steps,
+    recentLoss: [...m.recentLoss],
+  };
+}
+
+export function restoreStepState(m: StepModel, s: StepState): void {
+  m.wIn.set(s.wIn);
+  m.wOut.set(s.wOut);
+  m.sentence = s.sentence;
+  m.position = s.position;
+  m.slot = s.slot;
+  m.window = s.window;
+  m.steps = s.steps;
+  m.recentLoss = [...s.recentLoss];
 }
 
 /** Examples averaged in the running loss. */
