@@ -54,6 +54,9 @@ export class TrainerSession {
   private lastVectorsAt = 0;
   private lastReadoutAt = 0;
   private readonly rate = new WallClockRate();
+  /** Wall-clock ms spent running (pauses by the user excluded; the slower speeds' waits included). */
+  private runMsBefore = 0;
+  private runSegmentStart = 0;
   private kvCache: KeyedVectors | null = null;
   private corpusCache: { key: string; corpus: EncodedCorpus; info: CorpusInfo } | null = null;
   private corpus: EncodedCorpus | null = null;
@@ -123,6 +126,7 @@ export class TrainerSession {
     this.speed = msg.speed;
     this.mapN = msg.mapN;
     this.chunkWords = FIRST_CHUNK_WORDS;
+    this.runMsBefore = 0;
     this.state = 'loading';
     const mine = msg.session;
     try {
@@ -250,6 +254,7 @@ export class TrainerSession {
   }
 
   private pauseNow(text: string): void {
+    if (this.state === 'running') this.runMsBefore += performance.now() - this.runSegmentStart;
     this.loopToken++;
     this.state = 'paused';
     this.status('paused', text);
@@ -265,7 +270,8 @@ export class TrainerSession {
     this.state = 'running';
     // Time spent paused is not training time: the rate starts afresh from here.
     this.rate.reset();
-    if (this.trainer) this.rate.add(performance.now(), this.trainer.progress().wordsDone);
+    this.runSegmentStart = performance.now();
+    if (this.trainer) this.rate.add(this.runSegmentStart, this.trainer.progress().wordsDone);
     this.status('training', this.trainingText());
     void this.loop(token);
   }
@@ -303,7 +309,8 @@ export class TrainerSession {
         this.postSnapshot();
         this.postVectors();
         this.postReadout();
-        this.status('done', `Finished ${trainer.config.epochs} epoch${trainer.config.epochs === 1 ? '' : 's'} in ${p.seconds.toFixed(1)} s on ${ENGINE_WORDS[this.engine]}`);
+        const wallS = (this.runMsBefore + performance.now() - this.runSegmentStart) / 1000;
+        this.status('done', `Finished ${trainer.config.epochs} epoch${trainer.config.epochs === 1 ? '' : 's'} in ${wallS.toFixed(1)} s on ${ENGINE_WORDS[this.engine]}`);
         return;
       }
       await pauseBetweenChunks(this.speed.delayMs);

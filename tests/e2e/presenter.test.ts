@@ -125,23 +125,31 @@ describe('presenter mode: links and the button', () => {
 });
 
 describe('the instructor panel', () => {
-  it('can be hidden for the link and shown again in the instructor’s own tab', async () => {
+  it('stays with the instructor who hides it for the link, and comes back for whoever opens that link', async () => {
     const { page, watch, context } = await openLab(browser, '/#/lab?corpus=toy-fruit');
     await page.getByText('Instructor: share a focused lab').click();
     await page.getByLabel('Instructor panel').check();
     expect(page.url()).toContain('hide=instructor');
-    const show = page.getByRole('button', { name: 'Show instructor panel' });
-    await expect.poll(() => show.isVisible()).toBe(true);
-    await show.click();
-    await expect.poll(() => page.getByText('Instructor: share a focused lab').isVisible()).toBe(true);
-    // Still hidden in the link, and the box says so; unticking it brings the panel back for everyone.
-    expect(page.url()).toContain('hide=instructor');
-    await page.getByText('Instructor: share a focused lab').click();
-    expect(await page.getByLabel('Instructor panel').isChecked()).toBe(true);
-    await page.getByLabel('Instructor panel').uncheck();
-    expect(page.url()).not.toContain('hide=instructor');
+    // Still here in the instructor's tab, saying what the link does.
+    expect(await page.getByLabel('Instructor panel').isVisible()).toBe(true);
+    expect(await page.getByRole('note').filter({ hasText: 'hidden in the link' }).count()).toBe(1);
+    const link = page.url();
     expectCleanPage(watch);
     await context.close();
+
+    // The link, opened in another tab: hidden, with a visible way back.
+    const other = await openLab(browser, link.slice(link.indexOf('/#/')));
+    const p = other.page;
+    await p.getByRole('button', { name: 'Start training', exact: true }).waitFor();
+    expect(await p.getByText('Instructor: share a focused lab').count()).toBe(0);
+    await p.getByRole('button', { name: 'Show instructor panel' }).click();
+    await expect.poll(() => p.getByText('Instructor: share a focused lab').isVisible()).toBe(true);
+    // Unticking it there makes the panel part of the link again.
+    await p.getByText('Instructor: share a focused lab').click();
+    await p.getByLabel('Instructor panel').uncheck();
+    expect(p.url()).not.toContain('hide=instructor');
+    expectCleanPage(other.watch);
+    await other.context.close();
   }, TEST_TIMEOUT);
 });
 

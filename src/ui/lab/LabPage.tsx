@@ -57,7 +57,7 @@ export default function LabPage() {
   const stepTab = shown('stepper');
   const side = shown('search') || shown('loss');
   const instructor = shown('instructor') || instructorShown ? (
-    <InstructorPanel />
+    <InstructorPanel onHideSelf={() => setInstructorShown(true)} />
   ) : (
     <div className="instructor-hidden">
       <button type="button" className="link-button" onClick={() => setInstructorShown(true)}>

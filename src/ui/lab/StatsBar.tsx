@@ -19,7 +19,7 @@ const STATS: Stat[] = [
   { label: 'Epoch', text: (s) => (s.progress ? `${Math.min(s.progress.epoch + 1, s.progress.epochs)} of ${s.progress.epochs}` : DASH) },
   { label: 'Progress', text: (s) => (s.progress && s.progress.wordsTotal > 0 ? ((100 * s.progress.wordsDone) / s.progress.wordsTotal).toFixed(2) : DASH), unit: '%' },
   { label: 'Current learning rate', text: (s) => (s.progress ? s.progress.lr.toPrecision(3) : DASH) },
-  { label: 'Example pairs near each other', text: (s) => (s.pairs && s.pairs.total > 0 ? `${s.pairs.hits} of ${s.pairs.total}` : DASH) },
+  { label: 'Example pairs near each other', text: (s) => (s.pairs && s.pairs.total > 0 ? `${s.pairs.hits} of ${s.pairs.total} (chance ≤ ${s.pairs.baseline.toFixed(2)})` : DASH) },
 ];
 
 /** The pairs readout's explanation: which pairs, what "near" means, and chance level. */

@@ -259,8 +259,8 @@ export function StepThrough(props: { corpus?: string }) {
         <div role="alert" className="stepper-explosion">
           <p>
             <strong>The weights exploded</strong> after {model.steps} updates: the largest is now{' '}
-            {Number.isFinite(biggest) ? biggest.toExponential(1) : String(biggest)} (sane values here stay within a few units; beyond{' '}
-            {EXPLOSION_LIMIT.toLocaleString('en')} the sigmoid is saturated and nothing more is learned).
+            {Number.isFinite(biggest) ? biggest.toExponential(1) : String(biggest)} (in a sane run they stay below about 12; past {EXPLOSION_LIMIT} every score saturates the sigmoid and the updates
+            only push the weights further out).
           </p>
           <p>
             Cause: the learning rate {config.alpha} is too large for this model. Each update overshoots the minimum, the next
