@@ -107,6 +107,7 @@ describe('presenter mode: links and the button', () => {
     it(`${path} turns presenter mode on, and the Presenter button turns it off for good`, async () => {
       const { page, watch, context } = await openLab(browser, path);
       const button = page.getByRole('button', { name: 'Presenter mode' });
+      await page.getByRole('button', { name: 'Start training', exact: true }).waitFor();
       await expect.poll(() => isPresenter(page)).toBe(true);
       expect(await button.getAttribute('aria-pressed')).toBe('true');
       await button.click();
@@ -114,7 +115,8 @@ describe('presenter mode: links and the button', () => {
       expect(await button.getAttribute('aria-pressed')).toBe('false');
       expect(page.url()).not.toContain('present=');
       // The lab's own settings are in the link after the #, whichever form the link had.
-      expect(page.url()).toMatch(/#\/lab\?.*corpus=/);
+      await expect.poll(() => page.url()).toMatch(/#\/lab\?.*corpus=/);
+      expect(new URL(page.url()).search).toBe('');
       await page.reload();
       await page.getByRole('button', { name: 'Start training', exact: true }).waitFor();
       expect(await isPresenter(page)).toBe(false);

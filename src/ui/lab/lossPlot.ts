@@ -156,6 +156,8 @@ export function tickLabel(v: number, step: number): string {
  * Draw the whole chart into a canvas of width x height CSS px at the given pixel ratio (the canvas's own size must
  * already be width*ratio x height*ratio). Returns the frame and extent used, for hit-testing.
  */
+/** Ask for at least 3 ticks: with 2, a range such as 0..3 epochs gets a step of 5 and only the 0 tick. */
+const MIN_TICKS = 3;
 /** Opacity of the raw loss line, so the smoothed trend reads first. */
 const RAW_ALPHA = 0.45;
 
@@ -176,8 +178,8 @@ export function drawLossPlot(
   ctx.lineWidth = 1;
 
   // Grid and tick labels.
-  const xt = niceTicks(ext.x[0], ext.x[1], Math.max(2, Math.min(8, Math.floor(frame.width / (style.fontPx * 5)))));
-  const yt = niceTicks(ext.y[0], ext.y[1], Math.max(2, Math.min(6, Math.floor(frame.height / (style.fontPx * 2.5)))));
+  const xt = niceTicks(ext.x[0], ext.x[1], Math.max(MIN_TICKS, Math.min(8, Math.floor(frame.width / (style.fontPx * 5)))));
+  const yt = niceTicks(ext.y[0], ext.y[1], Math.max(MIN_TICKS, Math.min(6, Math.floor(frame.height / (style.fontPx * 2.5)))));
   const xStep = xt.length > 1 ? xt[1]! - xt[0]! : 1;
   const yStep = yt.length > 1 ? yt[1]! - yt[0]! : 1;
   ctx.strokeStyle = style.grid;
