@@ -39,6 +39,16 @@ describe('lab settings <-> URL', () => {
     expect(r.notes.join(' ')).toContain('unknown group(s) nope');
   });
 
+  it('refuses hex, binary and octal numbers in a link instead of reading 0x10 as 16', () => {
+    const r = configFromParams(new URLSearchParams('dim=0x10&epochs=0b11&alpha=0o1&window=1e1'));
+    expect(r.config.dim).toBe(DEFAULT_LAB_CONFIG.dim);
+    expect(r.config.epochs).toBe(DEFAULT_LAB_CONFIG.epochs);
+    expect(r.config.alpha).toBe(DEFAULT_LAB_CONFIG.alpha);
+    expect(r.config.window).toBe(10);
+    expect(r.notes).toHaveLength(3);
+    expect(r.notes[0]).toMatch(/Ignored dim=0x10/);
+  });
+
   it('never takes the user’s own text from a link', () => {
     const r = configFromParams(new URLSearchParams('corpus=file'));
     expect(r.config.corpus).toBe('brown');
