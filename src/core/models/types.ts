@@ -93,7 +93,21 @@ export interface Progress {
   seconds: number;
   /** A short line for a status bar ("counting co-occurrences 40%"), when the trainer is in a stage of its own. */
   stage?: string;
+  /** Share of that stage done, 0..1 (absent when there is no separate stage). */
+  stageFraction?: number;
   done: boolean;
+}
+
+/** A square block of what a model approximates next to what it fits (GloVe: log X_ij against
+ *  w_i . w~_j + b_i + b~_j over the most frequent words), for a heatmap. NaN = no value (a zero count). */
+export interface MatrixView {
+  /** Row and column labels (the same words in both). */
+  words: string[];
+  /** Row-major words.length x words.length. */
+  target: Float32Array;
+  fitted: Float32Array;
+  targetName: string;
+  fittedName: string;
 }
 
 /** Runs in chunks so that a worker can pause, answer queries and post progress between them; cancel = stop calling
@@ -110,6 +124,8 @@ export interface Trainer {
   readonly done: boolean;
   /** The result so far (valid mid-training too: the live map reads it). */
   model(): Model;
+  /** Models that fit a matrix (GloVe) can show it; the lab draws it when present. */
+  matrixView?(k: number): MatrixView | null;
   dispose(): void;
 }
 
