@@ -1,6 +1,7 @@
 // Plotly traces and layout for the embedding map, built from plain data (no DOM reads here except `readTheme`).
 import type { Config, Data, Layout } from 'plotly.js-dist-min';
 import type { Ranges } from './axisRange';
+import { plotTexts } from '../plotText';
 
 export interface MapTheme {
   fg: string;
@@ -71,7 +72,7 @@ export function mapTraces(x: Float32Array | number[], y: Float32Array | number[]
       name: 'words',
       x: Array.from(x),
       y: Array.from(y),
-      text: words as string[],
+      text: plotTexts(words),
       hovertemplate: '%{text}<extra></extra>',
       marker: { size, color: theme.accent, opacity: dimmed ? 0.35 : POINT_OPACITY },
     },
