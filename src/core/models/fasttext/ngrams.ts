@@ -109,6 +109,21 @@ export interface SubwordTable {
   readonly rows: Int32Array;
   /** The most rows any word has (sizes the CBOW scratch). */
   readonly maxRows: number;
+  /** Per word: subwordMeanShift of its rows. */
+  readonly selfOverlap: Float32Array;
+}
+
+/**
+ * How far the mean of `rows` moves, in units of v, when v is added once per listed row: sum over distinct rows of
+ * (times listed)^2, divided by the list's length. 1 when no row repeats; more when two n-grams share a bucket.
+ */
+export function subwordMeanShift(rows: ArrayLike<number>): number {
+  if (rows.length === 0) return 0;
+  const times = new Map<number, number>();
+  for (let i = 0; i < rows.length; i++) times.set(rows[i]!, (times.get(rows[i]!) ?? 0) + 1);
+  let sum = 0;
+  for (const m of times.values()) sum += m * m;
+  return sum / rows.length;
 }
 
 export function buildSubwordTable(words: readonly string[], minn: number, maxn: number, bucket: number): SubwordTable {
@@ -124,12 +139,14 @@ export function buildSubwordTable(words: readonly string[], minn: number, maxn: 
   }
   const offsets = new Int32Array(V + 1);
   const rows = new Int32Array(total);
+  const selfOverlap = new Float32Array(V);
   let k = 0;
   for (let w = 0; w < V; w++) {
     offsets[w] = k;
+    selfOverlap[w] = subwordMeanShift(per[w]);
     rows.set(per[w], k);
     k += per[w].length;
   }
   offsets[V] = k;
-  return { offsets, rows, maxRows };
+  return { offsets, rows, maxRows, selfOverlap };
 }
