@@ -15,7 +15,7 @@ import { validateTrainConfig } from '../../train/validateConfig';
 import { defaultArgs, FT_MODEL, type FastTextModelFile } from './fastTextBin';
 import { makeFastTextScratch, trainSentenceFastText, type FastTextKernelModel, type FastTextKernelResult, type FastTextScratch } from './fastTextKernel';
 import { FastTextVectors } from './fastTextVectors';
-import { buildSubwordTable, DEFAULT_MAXN, DEFAULT_MINN } from './ngrams';
+import { buildSubwordTable, DEFAULT_MAXN, DEFAULT_MINN, subwordRows } from './ngrams';
 
 export interface FastTextConfig extends TrainConfig {
   /** Shortest and longest character n-grams (fastText -minn / -maxn); maxn 0 = no subwords. */
@@ -204,6 +204,21 @@ export class FastTextTrainer implements EmbeddingTrainer {
       for (let d = 0; d < dim; d++) out[i * dim + d] *= inv;
     }
     return out;
+  }
+
+  /** Any word's vector from the current rows (fastText's getWordVector), without copying the model. */
+  vectorOf(word: string): Float32Array {
+    const id = this.vocab.index.get(word);
+    const { minn, maxn } = this.config;
+    const { rows } = subwordRows(word, id, this.model.vocabSize, minn, maxn, this.bucket);
+    const dim = this.dim;
+    const v = new Float32Array(dim);
+    for (let k = 0; k < rows.length; k++) {
+      const base = rows[k]! * dim;
+      for (let d = 0; d < dim; d++) v[d] += this.model.input[base + d]!;
+    }
+    if (rows.length > 0) for (let d = 0; d < dim; d++) v[d] /= rows.length;
+    return v;
   }
 
   /** The trained model (a copy of its rows): vectors for any word, n-gram shares, neighbours. */
