@@ -3,6 +3,7 @@
 // validation and the "bad value in the link" notes are all derived from this one table. The model list and each
 // model's own parameters come from the model registry (src/core/models), read when needed, so a newly registered
 // model appears here without an edit.
+import { DECIMAL_NUMBER } from '../core/models/registry';
 import { defaultParams, formatParam, getModel, hasModel, listModels, parseParam } from '../core/models';
 import type { ModelConfig, ParamSpec, ParamValues } from '../core/models/types';
 import { DEFAULT_TRAIN_CONFIG } from '../core/train/types';
@@ -151,8 +152,8 @@ export function settingOf<K extends keyof LabConfig>(key: K): Setting<K> {
   return s as unknown as Setting<K>;
 }
 
-// Decimal notation only: Number() also reads "0x10", "0b11" and "0o7", which no one means in a link on purpose.
-const DECIMAL_RE = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+// Decimal notation only (the same rule as every registry parameter and CLI flag).
+const DECIMAL_RE = DECIMAL_NUMBER;
 
 /** Parse one raw value; returns undefined (and why) when it does not fit the table. */
 export function parseSetting(s: AnySetting, raw: string): { ok: true; value: LabConfig[keyof LabConfig] } | { ok: false; why: string } {
