@@ -13,7 +13,7 @@ const MANIFEST_MARKER = '__LAB_PRECACHE__';
 /** Emitted files worth storing (source maps and the like are not). */
 const BUNDLE_FILES = /\.(js|css|html|wasm|woff2|json|svg|png|ico)$/;
 /** Files from public/ to store at install. */
-const PUBLIC_FILES = /^(vectors\/.+|corpora\/(brown|toy-[\w-]+)\.txt)$/;
+const PUBLIC_FILES = /^(vectors\/.+|corpora\/(brown|toy-[\w-]+)\.txt|corpora\/(brown-pos|map-categories)\.json)$/;
 
 function listFiles(dir: string, root = dir): string[] {
   let out: string[] = [];

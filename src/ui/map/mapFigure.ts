@@ -28,7 +28,8 @@ export const PLOT_CONFIG: Partial<Config> = {
   displaylogo: false,
   plotGlPixelRatio: GL_PIXEL_RATIO,
   responsive: true,
-  scrollZoom: false,
+  // The wheel zooms the map (it is a focusable region with its own keys too; see mapZoom.ts).
+  scrollZoom: true,
   // Nothing that could reach another origin: no cloud, no links out, no MathJax typesetting.
   showLink: false,
   showSendToCloud: false,
@@ -52,6 +53,9 @@ export function readTheme(root: HTMLElement = document.documentElement): MapThem
   };
 }
 
+/** A map point's radius in px (the labels keep this far from their point, plus a pixel). */
+export const markerRadius = (theme: MapTheme) => Math.round(theme.fontPx * MARKER_PER_FONT_PX) / 2;
+
 export interface HighlightPoints {
   x: number[];
   y: number[];
@@ -60,10 +64,24 @@ export interface HighlightPoints {
   isCentre: boolean[];
 }
 
-/** The map's one plotly trace: every word as a WebGL point, dimmed while some words are highlighted (the highlight
- *  itself is an SVG layer over the plot, highlightLayer.ts, so that it moves without a replot). */
-export function mapTraces(x: Float32Array | number[], y: Float32Array | number[], words: readonly string[], dimmed: boolean, theme: MapTheme): Data[] {
+/**
+ * The map's one plotly trace: every word as a WebGL point, dimmed while some words are highlighted (the highlight
+ * itself is an SVG layer over the plot, highlightLayer.ts, so that it moves without a replot). `colours` gives one
+ * colour per point (the legend's), else all take the accent; words in `added` (put on the map for a search) are
+ * diamonds. Plotly draws no hover label (hoverinfo 'none'; its hover events still fire): the map's own tooltip
+ * follows the point (EmbeddingMap.tsx).
+ */
+export function mapTraces(
+  x: Float32Array | number[],
+  y: Float32Array | number[],
+  words: readonly string[],
+  dimmed: boolean,
+  theme: MapTheme,
+  colours: string[] | null = null,
+  added: ReadonlyMap<string, unknown> | null = null,
+): Data[] {
   const size = Math.round(theme.fontPx * MARKER_PER_FONT_PX);
+  const symbol = added && added.size > 0 ? words.map((w) => (added.has(w) ? 'diamond' : 'circle')) : 'circle';
   return [
     {
       type: 'scattergl',
@@ -72,9 +90,9 @@ export function mapTraces(x: Float32Array | number[], y: Float32Array | number[]
       x: Array.from(x),
       y: Array.from(y),
       text: words as string[],
-      hovertemplate: '%{text}<extra></extra>',
-      marker: { size, color: theme.accent, opacity: dimmed ? 0.35 : POINT_OPACITY },
-    },
+      hoverinfo: 'none',
+      marker: { size, color: colours ?? theme.accent, opacity: dimmed ? 0.35 : POINT_OPACITY, symbol },
+    } as Data,
   ];
 }
 
@@ -86,7 +104,7 @@ export function mapTraces(x: Float32Array | number[], y: Float32Array | number[]
  */
 export function warmupTraces(theme: MapTheme): Data[] {
   const [base] = mapTraces([0], [0], [''], false, theme);
-  return [{ ...base, hoverinfo: 'skip', hovertemplate: undefined, marker: { ...(base as { marker: object }).marker, color: theme.bg } } as Data];
+  return [{ ...base, hoverinfo: 'skip', marker: { ...(base as { marker: object }).marker, color: theme.bg } } as Data];
 }
 
 export function mapLayout(ranges: Ranges | null, theme: MapTheme, axisTitles: [string, string] | null, revision: number): Partial<Layout> {
