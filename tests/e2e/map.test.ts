@@ -117,7 +117,15 @@ describe('embedding map', () => {
     await page.waitForTimeout(1000);
     const p = await pointOnScreen(page, 0);
     await page.mouse.move(p.x, p.y);
-    await expect.poll(() => page.locator(`${MAP} .hoverlayer`).textContent(), { timeout: 10_000 }).toContain(p.word);
+    // The map's own tooltip (it follows the point, so it never sticks where a moving point was): word and rank.
+    const tooltip = page.locator(`${MAP} .embedding-map-tooltip`);
+    await expect.poll(() => tooltip.isVisible(), { timeout: 10_000 }).toBe(true);
+    expect(await tooltip.textContent()).toContain(p.word);
+    expect(await tooltip.textContent()).toContain('frequency rank 1');
+    // Moved away, the tooltip goes.
+    await page.mouse.move(1, 1);
+    await expect.poll(() => tooltip.isVisible(), { timeout: 10_000 }).toBe(false);
+    await page.mouse.move(p.x, p.y);
 
     // Frames that only move the points skip plotly's replot (movePoints.ts): most frames were drawn that way, and
     // the picture still shows every point where plotly's data (which hover and clicks use) says it is.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { labelBox, overlappingPairs, placeLabels, type Side } from '../../src/ui/map/labelPlacement';
+import { labelBox, overlappingPairs, placeLabels, type PlacedLabel, type Side } from '../../src/ui/map/labelPlacement';
 
 const AREA = { x: 0, y: 0, width: 400, height: 300 };
 
@@ -47,7 +47,7 @@ describe('label placement', () => {
     const px = [100, 100, 100, 100, 100];
     const py = [100, 100, 100, 100, 100];
     const width = [30, 30, 30, 30, 30];
-    // Four sides fit four labels around one spot; the fifth (lowest priority) gets none.
+    // Four sides fit four labels around one spot (the diagonals would overlap them); the fifth gets none.
     const placed = placeLabels({ px, py, width, height: 12, order: [4, 2, 0, 1, 3], area: AREA, gap: 8 });
     expect(placed.map((p) => p.index)).toEqual([4, 2, 0, 1]);
     expect(placed.map((p) => p.side)).toEqual(['right', 'left', 'above', 'below']);
@@ -65,10 +65,13 @@ describe('label placement', () => {
     const py2 = py.map((v, i) => v + Math.cos(i) * 1);
     const second = placeLabels({ px: px2, py: py2, width, height: 14, order: identity(n), area: AREA, gap: 4, previous });
     expect(overlappingPairs(second)).toEqual([]);
-    const kept = second.filter((p) => previous.get(p.index) === p.side).length;
-    expect(kept / first.length).toBeGreaterThan(0.9);
-    // Without the memory, a greedy pass from scratch would hand some of those places to higher-ranked words.
-    expect(second.length).toBeGreaterThan(0.9 * first.length);
+    const kept = (placed: PlacedLabel[]) => placed.filter((p) => previous.get(p.index) === p.side).length / first.length;
+    // Without the memory, a greedy pass from scratch moves or drops more of them.
+    const fresh = placeLabels({ px: px2, py: py2, width, height: 14, order: identity(n), area: AREA, gap: 4 });
+    expect(kept(second)).toBeGreaterThan(0.85);
+    expect(kept(second)).toBeGreaterThan(kept(fresh));
+    const stillLabelled = second.filter((p) => previous.has(p.index)).length / first.length;
+    expect(stillLabelled).toBeGreaterThan(0.9);
   });
 
   it('labels everything once the points are far enough apart (zoomed in)', () => {

@@ -131,6 +131,8 @@ interface Live {
   colouring: Colouring;
   hover: { index: number; mouseX: number; mouseY: number } | null;
   lastComparisonAt: number;
+  /** A layout frame arrived since the last draw (a draw without one only eases the view). */
+  freshFrame: boolean;
 }
 
 export function EmbeddingMap(props: EmbeddingMapProps) {
@@ -154,7 +156,7 @@ export function EmbeddingMap(props: EmbeddingMapProps) {
     paramsSent: 0, nextId: 1, drawing: false, drawQueued: false, drawPending: false, drawnShape: null, revision: 0, lastStatsAt: 0,
     theme: null, lastSentKey: '', added: new Map(), viewX: null, viewY: null, lastDrawAt: 0, measure: new TextMeasure(), widths: null,
     widthsFor: null, placed: [], previousLabels: new Map(), labelsFor: null, colouring: colourPoints([], null, null), hover: null,
-    lastComparisonAt: 0,
+    lastComparisonAt: 0, freshFrame: false,
   });
   const classesRef = useRef<{ classes: WordClasses | null; isolate: number | null }>({ classes: null, isolate: null });
   classesRef.current = { classes, isolate };
@@ -384,12 +386,15 @@ export function EmbeddingMap(props: EmbeddingMapProps) {
       l.replots++;
     }
     l.drawnShape = null; // until this draw succeeds, the next one rebuilds everything
+    const fresh = l.freshFrame;
+    l.freshFrame = false;
     l.viewX = xs;
     l.viewY = ys;
     drawn
       .then(() => {
         l.drawnShape = shape;
-        l.frames++;
+        // data-frames counts layout frames drawn (the bench's updates/s), not the view's easing redraws.
+        if (fresh) l.frames++;
         drawOverlays();
         updateCaption();
         // The view is still gliding to its fit: draw again even if the layout sends no new frame.
@@ -439,6 +444,7 @@ export function EmbeddingMap(props: EmbeddingMapProps) {
       setLegendWords(l.words);
     }
     l.positions = msg.positions;
+    l.freshFrame = true;
     l.iteration = msg.iteration;
     l.note = msg.note;
     requestDraw();

@@ -13,14 +13,14 @@ export function SearchComparison({ search, onMap, added }: { search: MapSearch; 
   const kept = original.filter((n) => onMapSet.has(n.word)).length;
   const addedSet = new Set(added);
   return (
-    <section className="search-comparison" aria-label={`Neighbours of ${search.word}: vectors and map`}>
+    <section className="search-comparison" aria-label={`Vectors and map compared for ${search.word}`}>
       <h3 className="small-heading">
         “{search.word}”: what the map keeps
       </h3>
       <div className="comparison-columns">
         <div>
           <h4 className="small-heading">In the vectors ({centred ? 'centred cosine' : 'cosine'})</h4>
-          <ol aria-label={`Neighbours of ${search.word} in the vectors`}>
+          <ol aria-label={`Nearest in the vectors to ${search.word}`}>
             {original.map((n) => (
               <li key={n.word} className={onMapSet.has(n.word) ? 'kept' : 'lost'}>
                 {n.word}
@@ -31,7 +31,7 @@ export function SearchComparison({ search, onMap, added }: { search: MapSearch; 
         </div>
         <div>
           <h4 className="small-heading">On the map (2-D distance)</h4>
-          <ol aria-label={`Neighbours of ${search.word} on the map`}>
+          <ol aria-label={`Nearest on the map to ${search.word}`}>
             {onMap.map((w) => (
               <li key={w} className={originalSet.has(w) ? 'kept' : 'lost'}>
                 {w}

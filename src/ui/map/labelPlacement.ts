@@ -6,8 +6,11 @@
 // still while the points glide: a label only goes when it now collides with one that was placed before it, and a
 // new label never pushes out an old one. Boxes are kept in a uniform grid, so a frame costs O(points).
 
-/** Sides a label may sit on, tried in this order for a new label: right of the point reads first, as in an atlas. */
-export const SIDES = ['right', 'left', 'above', 'below'] as const;
+/** Sides a label may sit on, tried in this order for a new label: right of the point reads first, as in an atlas;
+ *  the diagonals let labels pack into dense clusters. */
+export const SIDES = ['right', 'left', 'above', 'below', 'above-right', 'below-right', 'above-left', 'below-left'] as const;
+/** Diagonal labels sit this share of the gap off the point on each axis (about the gap's length overall). */
+const DIAGONAL = 0.7;
 export type Side = (typeof SIDES)[number];
 
 export interface Box {
@@ -57,6 +60,14 @@ export function labelBox(px: number, py: number, width: number, height: number, 
       return { x: px - width / 2, y: py - gap - height, width, height };
     case 'below':
       return { x: px - width / 2, y: py + gap, width, height };
+    case 'above-right':
+      return { x: px + gap * DIAGONAL, y: py - gap * DIAGONAL - height, width, height };
+    case 'below-right':
+      return { x: px + gap * DIAGONAL, y: py + gap * DIAGONAL, width, height };
+    case 'above-left':
+      return { x: px - gap * DIAGONAL - width, y: py - gap * DIAGONAL - height, width, height };
+    case 'below-left':
+      return { x: px - gap * DIAGONAL - width, y: py + gap * DIAGONAL, width, height };
   }
 }
 
