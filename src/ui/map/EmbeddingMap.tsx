@@ -1,6 +1,5 @@
 // The live map of the embedding: the layout runs in src/workers/layout.worker.ts, frames arrive up to ~15 times a
-// second and go straight to plotly through refs (no React render per frame). A frame that only moves the points moves
-// them in plotly's own arrays and redraws the WebGL scene (movePoints.ts), without a plotly replot; each drawn frame
+// second and go straight to a 2-D canvas through refs (pointCanvas.ts; no React render per frame); each drawn frame
 // is acknowledged, and the worker posts the next one only then. React renders this component only when its props
 // change. Word labels (labelPlacement.ts, labelLayer.ts), the search highlight (highlightLayer.ts) and the hover
 // tooltip are SVG/HTML layers over the plot, redrawn with each frame. The view follows the points' bounds with a
@@ -8,10 +7,10 @@
 // pinch) and keyboard (mapZoom.ts). DOM contract (tests, bench): <figure aria-label="Embedding map" data-points={N}
 // data-labels={labels drawn now, none overlapping} data-highlighted={points highlighted by the current search: the
 // word and each neighbour found on the map, so k + 1 when all are drawn} data-added={words added for the search}
-// data-zoom={view zoom, 1 = fitted} data-frames={drawn} data-replots={frames drawn through plotly rather than in
-// place} data-ready> (data-ready once plotly and its WebGL context are up).
+// data-zoom={view zoom, 1 = fitted} data-frames={layout frames drawn} data-replots={frames that rebuilt the points'
+// colour batches rather than only moving them} data-ready> (data-ready once the canvas is up). For tests, the plot
+// element carries `__map` with the points' screen positions and the canvas's background pixel (see mapProbe below).
 import { useEffect, useId, useRef, useState } from 'react';
-import type { PlotlyHTMLElement } from 'plotly.js-dist-min';
 import type { LayoutMethod } from '../../core/project/layoutEngine';
 import type { LayoutRequest, LayoutResponse } from '../../workers/layoutMessages';
 import { easeRanges, toView, VIEW, type Ranges } from './axisRange';
@@ -23,13 +22,11 @@ import { drawLabelsCanvas, drawLabelsSvg, labelFontPx, TextMeasure } from './lab
 import { colourPoints, type Colouring, type WordClasses } from './mapColours';
 import { MapLegend } from './MapLegend';
 import { attachMapGestures, type ViewRange } from './mapZoom';
-import { movePointsInPlace } from './movePoints';
-import { mapLayout, mapTraces, markerRadius, PLOT_CONFIG, readTheme, warmupTraces, type HighlightPoints, type MapTheme } from './mapFigure';
+import { markerRadius, POINT_OPACITY, DIMMED_OPACITY, readTheme, type HighlightPoints, type MapTheme } from './mapFigure';
+import { PointCanvas } from './pointCanvas';
 import { SearchComparison } from './SearchComparison';
 import { mapNeighbours, type MapSearch } from './searchNeighbours';
 import './embeddingMap.css';
-
-type PlotlyModule = (typeof import('plotly.js-dist-min'))['default'];
 
 export interface MapSnapshot {
   words: string[];
@@ -77,6 +74,8 @@ const sameShape = (a: DrawnShape | null, b: DrawnShape) =>
 const HOVER_LOST_PX = 16;
 /** Most labels drawn at once: a cap for very large maps zoomed out (placement is O(points) anyway). */
 const MAX_LABELS = 1200;
+/** Redraw interval while the view eases to a new fit and no layout frame comes (about 30 per second). */
+const EASE_FRAME_MS = 33;
 /** The map-neighbour list beside the search is refreshed this often while the layout moves. */
 const COMPARISON_INTERVAL_MS = 1000;
 
@@ -91,27 +90,22 @@ const STATS_INTERVAL_MS = 250;
 
 interface Live {
   worker: Worker | null;
-  plotly: PlotlyModule | null;
-  /** newPlot has finished: until then frames are kept, not drawn (react() during newPlot can stall). */
+  canvas: PointCanvas | null;
   ready: boolean;
   words: string[];
   index: Map<string, number>;
   positions: Float32Array | null;
   ranges: Ranges | null;
   frames: number;
-  /** Frames that went through a plotly restyle or react (the rest moved the points in place). */
+  /** Frames that rebuilt the points' style (words, colours, theme, highlight); the rest only moved them. */
   replots: number;
   iteration: number;
   note?: string;
   paramsSent: number;
   nextId: number;
-  drawing: boolean;
-  drawQueued: boolean;
   drawPending: boolean;
-  /** What the plot last drawn was made of besides positions: when a frame changes only positions, plotly gets a
-   *  restyle of x and y (no new traces, text or layout to diff). */
+  /** What the points last drawn looked like besides their positions: a frame that changes only positions keeps it. */
   drawnShape: DrawnShape | null;
-  revision: number;
   lastStatsAt: number;
   theme: MapTheme | null;
   /** Snapshot version and added words last sent to the worker. */
@@ -135,6 +129,25 @@ interface Live {
   freshFrame: boolean;
 }
 
+/** What the browser tests read: the points' positions on screen (page px) and the canvas's background pixel. */
+function mapProbe(l: Live) {
+  return {
+    points: () => {
+      const c = l.canvas;
+      if (!c || !l.viewX || !l.viewY) return [];
+      const box = c.canvas.getBoundingClientRect();
+      return l.words.map((word, i) => {
+        const [x, y] = c.toPixel(l.viewX![i]!, l.viewY![i]!);
+        return { word, x: box.left + x, y: box.top + y };
+      });
+    },
+    background: () => {
+      const d = l.canvas?.canvas.getContext('2d')?.getImageData(1, 1, 1, 1).data;
+      return d ? `rgb(${d[0]}, ${d[1]}, ${d[2]})` : '';
+    },
+  };
+}
+
 export function EmbeddingMap(props: EmbeddingMapProps) {
   const { snapshot, method, perplexity, learningRate, seed, highlight, paused } = props;
   const figureRef = useRef<HTMLElement>(null);
@@ -152,8 +165,8 @@ export function EmbeddingMap(props: EmbeddingMapProps) {
   const [onMap, setOnMap] = useState<string[]>([]);
   const hintId = useId();
   const live = useRef<Live>({
-    worker: null, plotly: null, ready: false, words: [], index: new Map(), positions: null, ranges: null, frames: 0, replots: 0, iteration: 0,
-    paramsSent: 0, nextId: 1, drawing: false, drawQueued: false, drawPending: false, drawnShape: null, revision: 0, lastStatsAt: 0,
+    worker: null, canvas: null, ready: false, words: [], index: new Map(), positions: null, ranges: null, frames: 0, replots: 0, iteration: 0,
+    paramsSent: 0, nextId: 1, drawPending: false, drawnShape: null, lastStatsAt: 0,
     theme: null, lastSentKey: '', added: new Map(), viewX: null, viewY: null, lastDrawAt: 0, measure: new TextMeasure(), widths: null,
     widthsFor: null, placed: [], previousLabels: new Map(), labelsFor: null, colouring: colourPoints([], null, null), hover: null,
     lastComparisonAt: 0, freshFrame: false,
@@ -213,18 +226,11 @@ export function EmbeddingMap(props: EmbeddingMapProps) {
     return out;
   };
 
-  /** Plot coordinates to px inside the plot div, through plotly's axes (they follow the user's pan and zoom). */
+  /** View coordinates to px inside the plot div, through the canvas's view (it follows the user's pan and zoom). */
   const axes = (): { toPixel: ToPixel; area: PlotArea } | null => {
-    type Axis = { l2p?: (v: number) => number; _offset?: number; _length?: number };
-    const fl = (plotRef.current as unknown as { _fullLayout?: { xaxis?: Axis; yaxis?: Axis } } | null)?._fullLayout;
-    const xa = fl?.xaxis;
-    const ya = fl?.yaxis;
-    if (!xa?.l2p || !ya?.l2p || xa._offset === undefined || ya._offset === undefined || !xa._length || !ya._length) return null;
-    const [x0, y0] = [xa._offset, ya._offset];
-    return {
-      toPixel: (x, y) => [x0 + xa.l2p!(x), y0 + ya.l2p!(y)],
-      area: { left: x0, top: y0, width: xa._length, height: ya._length },
-    };
+    const c = live.current.canvas;
+    if (!c || c.size.width === 0) return null;
+    return { toPixel: (x, y) => c.toPixel(x, y), area: c.area() };
   };
 
   /** Labels, search highlight and tooltip, all from the positions last drawn and plotly's current axes. */
@@ -242,8 +248,8 @@ export function EmbeddingMap(props: EmbeddingMapProps) {
     drawTooltip(a);
     if (fig) {
       fig.dataset.labels = String(l.placed.length);
-      const xr = (plotRef.current as unknown as { _fullLayout?: { xaxis?: { range?: number[] } } } | null)?._fullLayout?.xaxis?.range;
-      if (xr && xr.length === 2) fig.dataset.zoom = ((VIEW.x[1] - VIEW.x[0]) / (xr[1]! - xr[0]!)).toFixed(2);
+      const v = l.canvas?.view;
+      if (v) fig.dataset.zoom = ((VIEW.x[1] - VIEW.x[0]) / (v.x[1] - v.x[0])).toFixed(2);
     }
     const now = performance.now();
     if (propsRef.current.highlight && now - l.lastComparisonAt >= COMPARISON_INTERVAL_MS) {
@@ -341,16 +347,11 @@ export function EmbeddingMap(props: EmbeddingMapProps) {
 
   const draw = () => {
     const l = live.current;
-    const div = plotRef.current;
-    if (!l.plotly || !l.ready || !div || !l.positions || l.positions.length !== 2 * l.words.length) {
+    const c = l.canvas;
+    if (!c || !l.ready || !l.positions || l.positions.length !== 2 * l.words.length) {
       ackFrame();
       return;
     }
-    if (l.drawing) {
-      l.drawQueued = true;
-      return;
-    }
-    l.drawing = true;
     const n = l.words.length;
     const xs = new Float32Array(n);
     const ys = new Float32Array(n);
@@ -366,52 +367,39 @@ export function EmbeddingMap(props: EmbeddingMapProps) {
     }
     l.theme ??= readTheme();
     const p = propsRef.current;
-    if (l.colouring.classOf.length !== n || l.colouring.key.startsWith('stale')) {
-      l.colouring = colourPoints(l.words, classesRef.current.classes, classesRef.current.isolate);
-    }
+    if (l.colouring.classOf.length !== n) l.colouring = colourPoints(l.words, classesRef.current.classes, classesRef.current.isolate);
     const shape: DrawnShape = { words: l.words, dimmed: Boolean(p.highlight), theme: l.theme, method: p.method, colourKey: l.colouring.key };
-    let drawn: Promise<unknown>;
-    if (sameShape(l.drawnShape, shape) && movePointsInPlace(div, xs, ys)) {
-      // Only the points moved: moved in plotly's own arrays and the WebGL scene redrawn, no replot.
-      drawn = Promise.resolve();
-    } else if (sameShape(l.drawnShape, shape)) {
-      // The same, through plotly's public API, should its internals ever not be as movePoints.ts expects.
-      drawn = l.plotly.restyle(div, { x: [xs], y: [ys] } as never, [0]);
-      l.replots++;
-    } else {
-      const titles: [string, string] | null = p.method === 'pca' ? ['PC 1', 'PC 2'] : null;
-      const traces = mapTraces(xs, ys, l.words, shape.dimmed, l.theme, l.colouring.colours, l.added);
-      const layout = mapLayout(VIEW, l.theme, titles, ++l.revision);
-      drawn = l.plotly.react(div, traces, layout, PLOT_CONFIG);
-      l.replots++;
+    try {
+      if (sameShape(l.drawnShape, shape)) {
+        c.setPoints(xs, ys); // only the points moved
+      } else {
+        c.setTheme(l.theme);
+        c.setPoints(xs, ys, {
+          colours: l.colouring.colours ?? l.theme.accent,
+          diamonds: new Set([...l.added.keys()].map((w) => l.index.get(w)).filter((i): i is number => i !== undefined)),
+          opacity: shape.dimmed ? DIMMED_OPACITY : POINT_OPACITY,
+          radius: markerRadius(l.theme),
+          axisTitles: p.method === 'pca' ? ['PC 1', 'PC 2'] : null,
+        });
+        l.drawnShape = shape;
+        l.replots++;
+      }
+    } catch (e) {
+      setError(`The map could not be drawn: ${e instanceof Error ? e.message : String(e)}`);
     }
-    l.drawnShape = null; // until this draw succeeds, the next one rebuilds everything
-    const fresh = l.freshFrame;
-    l.freshFrame = false;
     l.viewX = xs;
     l.viewY = ys;
-    drawn
-      .then(() => {
-        l.drawnShape = shape;
-        // data-frames counts layout frames drawn (the bench's updates/s), not the view's easing redraws.
-        if (fresh) l.frames++;
-        drawOverlays();
-        updateCaption();
-        // The view is still gliding to its fit: draw again even if the layout sends no new frame.
-        if (!eased.arrived) l.drawQueued = true;
-      })
-      .catch((e: unknown) => setError(`The map could not be drawn: ${e instanceof Error ? e.message : String(e)}`))
-      .finally(() => {
-        l.drawing = false;
-        if (l.drawQueued) {
-          l.drawQueued = false;
-          requestDraw();
-        } else ackFrame();
-      });
+    // data-frames counts layout frames drawn (the bench's updates/s), not the view's easing redraws.
+    if (l.freshFrame) l.frames++;
+    l.freshFrame = false;
+    drawOverlays();
+    updateCaption();
+    ackFrame();
+    // The view is still gliding to its fit: draw again even if the layout sends no new frame.
+    if (!eased.arrived) setTimeout(requestDraw, EASE_FRAME_MS);
   };
 
-  // Drawn in a task of its own, not in requestAnimationFrame: inside rAF the plotly work and the compositor's
-  // read-back of the WebGL canvas (software WebGL) add up to one long task.
+  // Drawn in a task of its own, coalescing frames that arrive together.
   const requestDraw = () => {
     const l = live.current;
     if (l.drawPending) return;
@@ -458,7 +446,7 @@ export function EmbeddingMap(props: EmbeddingMapProps) {
 
   const send = (req: LayoutRequest, transfer: Transferable[] = []) => live.current.worker?.postMessage(req, transfer);
 
-  // The worker and plotly live as long as the component.
+  // The worker and the canvas live as long as the component.
   useEffect(() => {
     const l = live.current;
     const plotDiv = plotRef.current;
@@ -467,85 +455,52 @@ export function EmbeddingMap(props: EmbeddingMapProps) {
     worker.onerror = (e) => setError(`The layout worker failed: ${e.message || 'could not start'}`);
     l.worker = worker;
     l.lastSentKey = '';
-    let cancelled = false;
-    import('plotly.js-dist-min')
-      .then((mod) => {
-        if (cancelled) return;
-        l.plotly = mod.default ?? (mod as unknown as PlotlyModule);
-        const div = plotRef.current as (HTMLDivElement & Partial<PlotlyHTMLElement>) | null;
-        if (!div) return;
-        l.theme = readTheme();
-        return l.plotly.newPlot(div, warmupTraces(l.theme), mapLayout(VIEW, l.theme, null, 0), PLOT_CONFIG).then(() => {
-          if (cancelled) return;
-          l.ready = true;
-          figureRef.current?.setAttribute('data-ready', 'true');
-          const gd = div as unknown as PlotlyHTMLElement;
-          gd.on('plotly_click', (ev) => {
-            const pt = ev.points[0];
-            if (!pt || pt.curveNumber !== 0) return;
-            const word = live.current.words[pt.pointIndex];
-            if (word) propsRef.current.onWordClick?.(word);
-          });
-          // Panning, zooming and resizing move the axes: the layers follow.
-          gd.on('plotly_relayouting', drawOverlays);
-          gd.on('plotly_relayout', drawOverlays);
-          gd.on('plotly_afterplot', drawOverlays);
-          // Plotly's own hover label would stay where the point was when the mouse stopped; this tooltip follows the
-          // point each frame and hides once the point has moved away from the mouse.
-          gd.on('plotly_hover', (ev) => {
-            const pt = ev.points[0];
-            if (!pt || pt.curveNumber !== 0) return;
-            const box = div.getBoundingClientRect();
-            const e = ev.event as MouseEvent | undefined;
-            l.hover = { index: pt.pointIndex, mouseX: (e?.clientX ?? 0) - box.left, mouseY: (e?.clientY ?? 0) - box.top };
-            drawTooltip(axes());
-          });
-          gd.on('plotly_unhover', () => {
-            l.hover = null;
-            drawTooltip(axes());
-          });
-          requestDraw();
-        });
-      })
-      .catch((e: unknown) => setError(`Plotting could not load: ${e instanceof Error ? e.message : String(e)}`));
+    if (plotDiv) {
+      l.theme = readTheme();
+      const reset = { x: [...VIEW.x], y: [...VIEW.y] } as ViewRange;
+      l.canvas = new PointCanvas(plotDiv, reset, {
+        // Zooming, panning and resizing move the view: the layers follow.
+        onView: drawOverlays,
+        // The tooltip follows its point each frame and hides once the point has glided away from the mouse.
+        onHover: (index, mouseX, mouseY) => {
+          l.hover = index === null ? null : { index, mouseX, mouseY };
+          drawTooltip(axes());
+        },
+        onClick: (index) => {
+          const word = live.current.words[index];
+          if (word) propsRef.current.onWordClick?.(word);
+        },
+      });
+      l.canvas.setTheme(l.theme);
+      Object.defineProperty(plotDiv, '__map', { configurable: true, value: mapProbe(l) });
+      l.ready = true;
+      figureRef.current?.setAttribute('data-ready', 'true');
+      requestDraw();
+    }
     // Theme and presenter mode change CSS variables on <html>: re-read them and redraw.
     const observer = new MutationObserver(() => {
       l.theme = readTheme();
-      // Before the first snapshot there is nothing to draw but the empty plot (and its warm-up point, which must
-      // stay the background's colour): restyle that directly.
-      if (l.ready && l.plotly && plotDiv && !l.positions) {
-        void l.plotly.react(plotDiv, warmupTraces(l.theme), mapLayout(VIEW, l.theme, null, ++l.revision), PLOT_CONFIG);
-        return;
-      }
+      l.canvas?.setTheme(l.theme);
       requestDraw();
     });
     observer.observe(document.documentElement, { attributes: true, attributeFilter: ['class', 'data-theme', 'style'] });
     const stage = stageRef.current;
     const detachGestures = stage
       ? attachMapGestures(stage, {
-          view: () => {
-            const fl = (plotRef.current as unknown as { _fullLayout?: { xaxis?: { range?: number[] }; yaxis?: { range?: number[] } } } | null)?._fullLayout;
-            const x = fl?.xaxis?.range;
-            const y = fl?.yaxis?.range;
-            return x && y ? { x: [x[0]!, x[1]!], y: [y[0]!, y[1]!] } : null;
-          },
+          view: () => l.canvas?.view ?? null,
           area: () => axes()?.area ?? null,
-          setView: (v: ViewRange) => {
-            const div = plotRef.current;
-            if (!l.plotly || !l.ready || !div) return;
-            void l.plotly.relayout(div, { 'xaxis.range': v.x, 'yaxis.range': v.y } as never);
-          },
+          setView: (v: ViewRange) => l.canvas?.setView(v),
           reset: { x: [...VIEW.x], y: [...VIEW.y] },
         })
       : () => {};
     return () => {
       detachGestures();
-      cancelled = true;
       l.ready = false;
       observer.disconnect();
       worker.terminate();
       l.worker = null;
-      if (plotDiv && l.plotly) l.plotly.purge(plotDiv);
+      l.canvas?.destroy();
+      l.canvas = null;
     };
     // The worker is created once; handlers read the latest props through propsRef.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -603,28 +558,27 @@ export function EmbeddingMap(props: EmbeddingMapProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [classes, isolate]);
 
-  // The PNG is plotly's image of the plot with the highlight layer drawn over it, as on screen.
+  // The PNG is the canvas's drawing at twice the screen's size, with the labels and highlight drawn over it.
   const download = async () => {
     const l = live.current;
-    const div = plotRef.current;
-    if (!l.plotly || !div || !l.theme) return;
+    const c = l.canvas;
+    if (!c || !l.theme) return;
     const p = propsRef.current;
     const scale = 2;
     try {
-      const url = await l.plotly.toImage(div, { format: 'png', width: div.clientWidth, height: div.clientHeight, scale } as never);
-      const image = new Image();
-      image.src = url;
-      await image.decode();
+      const { width, height } = c.size;
       const canvas = document.createElement('canvas');
-      canvas.width = image.naturalWidth;
-      canvas.height = image.naturalHeight;
+      canvas.width = Math.round(width * scale);
+      canvas.height = Math.round(height * scale);
       const ctx = canvas.getContext('2d');
       if (!ctx) throw new Error('this browser cannot draw on a canvas');
-      ctx.drawImage(image, 0, 0);
+      ctx.save();
+      ctx.scale(scale, scale);
+      c.paint(ctx, width, height);
+      ctx.restore();
       const a = axes();
-      const scaleToCanvas = canvas.width / div.clientWidth;
-      drawLabelsCanvas(ctx, l.placed, l.words, l.theme, l.measure.ascent, scaleToCanvas);
-      if (a) drawHighlightCanvas(ctx, highlightPoints(), a.toPixel, a.area, l.theme, scaleToCanvas);
+      drawLabelsCanvas(ctx, l.placed, l.words, l.theme, l.measure.ascent, scale);
+      if (a) drawHighlightCanvas(ctx, highlightPoints(), a.toPixel, a.area, l.theme, scale);
       const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
       if (!blob) throw new Error('the PNG could not be made');
       downloadBlob(`embedding-map-${p.method}-seed${p.seed}.png`, blob, 'image/png');
