@@ -1,10 +1,12 @@
 // Wraps a widget that needs real vectors: shows loading and error states and names the vectors in use.
 import type { ReactNode } from 'react';
-import type { ActiveVectors } from '../../../state/vectorsStore';
+import { scoresOf, scoreText } from '../../../state/vectorScoring';
+import { useVectorsStore, type ActiveVectors } from '../../../state/vectorsStore';
 import { useLessonVectors } from './useLessonVectors';
 
 export function VectorsGate({ children }: { children: (active: ActiveVectors) => ReactNode }) {
   const v = useLessonVectors();
+  const scores = useVectorsStore((s) => s.scores);
   if (v.status === 'loading') return <p role="status">Loading word vectors…</p>;
   if (v.status === 'error') return <p role="alert">{v.message}</p>;
   const kv = v.active.kv;
@@ -12,7 +14,8 @@ export function VectorsGate({ children }: { children: (active: ActiveVectors) =>
     <>
       {children(v.active)}
       <p className="source" aria-label="Vectors used">
-        Vectors: {v.active.label} · {kv.size.toLocaleString('en')} words × {kv.dim} dimensions (change them on the{' '}
+        Vectors: {v.active.label} · {kv.size.toLocaleString('en')} words × {kv.dim} dimensions ·{' '}
+        {scoreText(scoresOf(v.active, scores))} (change them on the{' '}
         <a href="#/playgrounds">Playgrounds</a> page or train your own in the <a href="#/lab">Lab</a>)
       </p>
     </>
