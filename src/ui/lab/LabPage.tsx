@@ -9,6 +9,7 @@ import { useLabStore } from '../../state/labStore';
 import type { ControlGroup } from '../../state/labConfig';
 import { setConfig } from '../../state/labController';
 import { useUiStore } from '../../state/uiStore';
+import { CooccurrenceView } from './CooccurrenceView';
 import { CorpusPicker } from './CorpusPicker';
 import { EnginePicker } from './EnginePicker';
 import { ExportPanel } from './ExportPanel';
@@ -146,6 +147,7 @@ export default function LabPage() {
                 <div className="lab-side-plots">
                   {shown('search') && <NeighbourPanel />}
                   {shown('loss') && <LossChart />}
+                  {shown('loss') && <CooccurrenceView />}
                 </div>
               )}
             </div>
