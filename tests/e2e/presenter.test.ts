@@ -90,8 +90,21 @@ describe('presenter mode: the stage', () => {
     await expect.poll(() => page.getByRole('region', { name: 'Lab settings' }).isVisible()).toBe(true);
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByRole('region', { name: 'Lab settings' }).isVisible()).toBe(false);
+    expect(text).not.toContain('does not offer');
     await page.keyboard.press('Space');
     await page.getByRole('button', { name: 'Pause', exact: true }).waitFor({ timeout: LAB_TIMEOUT });
+    // Zoom, fit and colour the map from anywhere on the page.
+    const map = page.locator('figure[aria-label="Embedding map"]');
+    await expect.poll(async () => Number(await map.getAttribute('data-points')), { timeout: LAB_TIMEOUT }).toBeGreaterThan(0);
+    await expect.poll(() => map.getAttribute('data-zoom'), { timeout: LAB_TIMEOUT }).not.toBeNull();
+    await page.keyboard.press('+');
+    await expect.poll(async () => Number(await map.getAttribute('data-zoom'))).toBeGreaterThan(1.1);
+    await page.keyboard.press('0');
+    await expect.poll(async () => Number(await map.getAttribute('data-zoom'))).toBeCloseTo(1, 1);
+    const colourBy = map.getByLabel('Colour by');
+    const before = await colourBy.inputValue();
+    await page.keyboard.press('c');
+    await expect.poll(() => colourBy.inputValue()).not.toBe(before);
     await page.keyboard.press('/');
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('search');
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
