@@ -7,6 +7,8 @@ import { renderMarkdown } from './renderMarkdown';
 import { Quiz } from './Quiz';
 import { WidgetBoundary } from './WidgetBoundary';
 import { WIDGETS } from './widgets/registry';
+import { PinnedVectorsFrame } from './widgets/PinnedVectorsFrame';
+import { WIDGET_SCHEMAS } from './widgets/widgetSchemas';
 
 const MarkdownBlock = memo(function MarkdownBlock({ text }: { text: string }) {
   const html = useMemo(() => renderMarkdown(text), [text]);
@@ -36,13 +38,17 @@ function Block({ block, lesson }: { block: LessonBlock; lesson: Lesson }) {
         );
       }
       const W = entry.component;
+      const inner = (
+        <Suspense fallback={<p role="status">Loading the widget…</p>}>
+          <W attrs={block.props} lessonId={lesson.id} />
+        </Suspense>
+      );
+      const usesVectors = !!WIDGET_SCHEMAS[block.name]?.vectors;
       return (
         <section className="widget" aria-label={`${entry.title} (widget)`} data-widget={block.name}>
           <h3 className="widget-title">{entry.title}</h3>
           <WidgetBoundary where={where}>
-            <Suspense fallback={<p role="status">Loading the widget…</p>}>
-              <W attrs={block.props} lessonId={lesson.id} />
-            </Suspense>
+            {usesVectors ? <PinnedVectorsFrame spec={block.props.vectors ?? 'lab'}>{inner}</PinnedVectorsFrame> : inner}
           </WidgetBoundary>
         </section>
       );

@@ -35,6 +35,8 @@ export interface Lesson {
 export interface ParseOptions {
   /** Widget names the app knows; a directive naming another widget becomes an error block. */
   knownWidgets?: ReadonlySet<string>;
+  /** Checks a known widget's attributes; each message it returns becomes an error block at the directive's line. */
+  validateAttrs?: (name: string, attrs: Record<string, string>) => string[];
 }
 
 const FENCE = /^(```|~~~)\s*([\w-]*)\s*$/;
@@ -197,7 +199,12 @@ export function parseLesson(source: string, file: string, opts: ParseOptions = {
       } else {
         const props = { ...attrs.props };
         if (d[1] === 'widget') delete props.name;
-        step.blocks.push({ kind: 'widget', name, props, line: lineNo });
+        const problems = opts.validateAttrs?.(name, props) ?? [];
+        if (problems.length > 0) {
+          for (const p of problems) step.blocks.push({ kind: 'error', line: lineNo, message: `${file}, line ${lineNo}: ${p}` });
+        } else {
+          step.blocks.push({ kind: 'widget', name, props, line: lineNo });
+        }
       }
       continue;
     }
@@ -236,6 +243,14 @@ export function parseLessons(files: Record<string, string>, opts: ParseOptions =
       seen.set(lesson.id, file);
       return lesson;
     });
+}
+
+/** Every problem in a parsed lesson (file-level issues and error blocks), each naming file and line. */
+export function lessonProblems(lesson: Lesson): string[] {
+  return [
+    ...lesson.issues.map((i) => `${lesson.file}, line ${i.line}: ${i.message}`),
+    ...lesson.steps.flatMap((s) => s.blocks.flatMap((b) => (b.kind === 'error' ? [b.message] : []))),
+  ];
 }
 
 /** All quiz ids of a lesson, in order (progress counts them). */

@@ -21,6 +21,7 @@ const NUMERIC = new Set(['topn']);
 function toProps(attrs: Record<string, string>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(attrs)) {
+    if (k === 'vectors') continue; // chosen by the frame around the widget, not a playground input
     out[k] = v === 'true' ? true : v === 'false' ? false : NUMERIC.has(k) && Number.isFinite(Number(v)) ? Number(v) : v;
   }
   return out;
