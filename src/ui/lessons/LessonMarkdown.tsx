@@ -2,7 +2,8 @@
 // boxes for anything the parser could not read. Each widget sits in its own error boundary and Suspense.
 import { memo, Suspense, useMemo } from 'react';
 import 'katex/dist/katex.min.css';
-import type { Lesson, LessonBlock } from './lessonParser';
+import { predictionGates, type Lesson, type LessonBlock } from './lessonParser';
+import { useLessonsStore } from './lessonsStore';
 import { renderMarkdown } from './renderMarkdown';
 import { Quiz } from './Quiz';
 import { WidgetBoundary } from './WidgetBoundary';
@@ -56,13 +57,25 @@ function Block({ block, lesson }: { block: LessonBlock; lesson: Lesson }) {
   }
 }
 
+function HiddenUntilPredicted() {
+  return (
+    <section className="widget widget-hidden" aria-label="Widget hidden until you predict">
+      <p role="status">Commit to a prediction in the self-check above first: this widget then shows what the vectors say.</p>
+    </section>
+  );
+}
+
 export function LessonStepView({ lesson, step }: { lesson: Lesson; step: number }) {
   const s = lesson.steps[step];
+  const answered = useLessonsStore((st) => st.progress[lesson.id]?.quizzes);
+  const gates = useMemo(() => predictionGates(s), [s]);
   return (
     <div className="lesson-step">
-      {s.blocks.map((b, i) => (
-        <Block key={`${step}-${i}`} block={b} lesson={lesson} />
-      ))}
+      {s.blocks.map((b, i) => {
+        const gate = gates.get(i);
+        if (gate && !answered?.[gate]) return <HiddenUntilPredicted key={`${step}-${i}`} />;
+        return <Block key={`${step}-${i}`} block={b} lesson={lesson} />;
+      })}
     </div>
   );
 }

@@ -11,6 +11,28 @@ function Html({ html, as: Tag = 'span', className }: { html: string; as?: 'span'
   return <Tag className={className} dangerouslySetInnerHTML={{ __html: html }} />;
 }
 
+/** After an answer: why each choice is right or wrong, not only the one picked. */
+function AllExplanations({ quiz }: { quiz: Extract<QuizSpec, { kind: 'choice' }> }) {
+  return (
+    <details className="quiz-all">
+      <summary>Why each answer is right or wrong</summary>
+      <ul aria-label="Every answer explained">
+        {quiz.choices.map((c, i) => (
+          <li key={i}>
+            <strong>{c.correct ? '✓' : '✗'}</strong> <Html html={renderInline(c.text)} />
+            {c.explanation && (
+              <>
+                {' '}
+                — <Html html={renderInline(c.explanation)} />
+              </>
+            )}
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
 export function Quiz({ quiz, lessonId }: { quiz: QuizSpec; lessonId: string }) {
   const uid = useId();
   const saved = useLessonsStore((s) => s.progress[lessonId]?.quizzes[quiz.id]);
@@ -49,7 +71,7 @@ export function Quiz({ quiz, lessonId }: { quiz: QuizSpec; lessonId: string }) {
   return (
     <form className="quiz" onSubmit={submit} aria-labelledby={`${uid}-q`} data-quiz-id={quiz.id}>
       <div className="quiz-head">
-        <span className="quiz-tag">Self-check</span>
+        <span className="quiz-tag">{quiz.predict ? 'Predict, then run' : 'Self-check'}</span>
         {saved === 'correct' && (
           <span className="quiz-done ok" aria-label="Answered correctly before">
             ✓ answered correctly
@@ -105,6 +127,7 @@ export function Quiz({ quiz, lessonId }: { quiz: QuizSpec; lessonId: string }) {
           </>
         )}
       </div>
+      {quiz.kind === 'choice' && feedback && feedback.kind !== 'invalid' && <AllExplanations quiz={quiz} />}
     </form>
   );
 }

@@ -139,6 +139,12 @@ export function parseLesson(source: string, file: string, opts: ParseOptions = {
   };
   const newStep = (title: string, line: number) => {
     flushMarkdown(line);
+    // A prediction hides the next widget of its step until answered: without one it would hide nothing.
+    step.blocks.forEach((b, k) => {
+      if (b.kind === 'quiz' && b.quiz.predict && !step.blocks.slice(k + 1).some((x) => x.kind === 'widget')) {
+        step.blocks.push({ kind: 'error', line: b.line, message: `${file}, line ${b.line}: a quiz with "predict: yes" must be followed by a widget in the same step (the widget it keeps hidden until answered)` });
+      }
+    });
     if (step.blocks.length > 0 || step.title) steps.push(step);
     step = { title, blocks: [] };
   };
@@ -251,6 +257,17 @@ export function lessonProblems(lesson: Lesson): string[] {
     ...lesson.issues.map((i) => `${lesson.file}, line ${i.line}: ${i.message}`),
     ...lesson.steps.flatMap((s) => s.blocks.flatMap((b) => (b.kind === 'error' ? [b.message] : []))),
   ];
+}
+
+/** For each widget block of a step hidden behind a prediction: its index -> the predicting quiz's id. */
+export function predictionGates(step: LessonStep): Map<number, string> {
+  const gates = new Map<number, string>();
+  step.blocks.forEach((b, k) => {
+    if (b.kind !== 'quiz' || !b.quiz.predict) return;
+    const j = step.blocks.findIndex((x, i) => i > k && x.kind === 'widget');
+    if (j >= 0 && !gates.has(j)) gates.set(j, b.quiz.id);
+  });
+  return gates;
 }
 
 /** All quiz ids of a lesson, in order (progress counts them). */
