@@ -4,6 +4,7 @@ import { memo, Suspense, useMemo } from 'react';
 import 'katex/dist/katex.min.css';
 import { predictionGates, type Lesson, type LessonBlock } from './lessonParser';
 import { useLessonsStore } from './lessonsStore';
+import { useUiStore } from '../../state/uiStore';
 import { renderMarkdown } from './renderMarkdown';
 import { Quiz } from './Quiz';
 import { WidgetBoundary } from './WidgetBoundary';
@@ -16,12 +17,26 @@ const MarkdownBlock = memo(function MarkdownBlock({ text }: { text: string }) {
   return <div className="lesson-md" dangerouslySetInnerHTML={{ __html: html }} />;
 });
 
+/** Speaker notes: only in presenter view (header button or ?present=1), never on a student's screen. */
+function SpeakerNotes({ text }: { text: string }) {
+  const presenter = useUiStore((st) => st.presenter);
+  if (!presenter) return null;
+  return (
+    <aside className="speaker-notes" aria-label="Speaker notes">
+      <strong>Speaker notes</strong>
+      <MarkdownBlock text={text} />
+    </aside>
+  );
+}
+
 function Block({ block, lesson }: { block: LessonBlock; lesson: Lesson }) {
   switch (block.kind) {
     case 'markdown':
       return <MarkdownBlock text={block.text} />;
     case 'quiz':
       return <Quiz quiz={block.quiz} lessonId={lesson.id} />;
+    case 'notes':
+      return <SpeakerNotes text={block.text} />;
     case 'error':
       return (
         <div className="lesson-error" role="alert">

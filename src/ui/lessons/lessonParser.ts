@@ -12,6 +12,8 @@ export type LessonBlock =
   | { kind: 'markdown'; text: string; line: number }
   | { kind: 'widget'; name: string; props: Record<string, string>; line: number }
   | { kind: 'quiz'; quiz: QuizSpec; line: number }
+  /** Speaker notes (:::notes ... :::): shown only in presenter view. */
+  | { kind: 'notes'; text: string; line: number }
   | { kind: 'error'; message: string; line: number };
 
 export interface LessonStep {
@@ -43,6 +45,8 @@ const FENCE = /^(```|~~~)\s*([\w-]*)\s*$/;
 const DIRECTIVE_START = /^::[^:]/;
 const DIRECTIVE = /^::([a-zA-Z][\w-]*)\{(.*)\}\s*$/;
 const ATTR = /\s*([a-zA-Z][\w-]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'}]+))\s*/y;
+const NOTES_START = /^:::\s*notes\s*$/;
+const NOTES_END = /^:::\s*$/;
 const STEP_BREAK = /^(---|\*\*\*|___)\s*$/;
 const STEP_HEADING = /^##\s+(.+?)\s*#*\s*$/;
 const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
@@ -173,6 +177,20 @@ export function parseLesson(source: string, file: string, opts: ParseOptions = {
       }
       if (md.length === 0) mdLine = lineNo;
       md.push(...lines.slice(i, Math.min(j + 1, lines.length)));
+      i = j;
+      continue;
+    }
+    if (NOTES_START.test(line.trim())) {
+      flushMarkdown(lineNo + 1);
+      let j = i + 1;
+      while (j < lines.length && !NOTES_END.test(lines[j].trim())) j++;
+      if (j >= lines.length) {
+        step.blocks.push({ kind: 'error', line: lineNo, message: `${file}, line ${lineNo}: the speaker notes are never closed with a line :::` });
+        i = lines.length;
+        continue;
+      }
+      step.blocks.push({ kind: 'notes', text: lines.slice(i + 1, j).join('\n'), line: lineNo });
+      mdLine = j + 2;
       i = j;
       continue;
     }
