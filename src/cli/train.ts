@@ -3,14 +3,19 @@
 import { encodeCorpus } from '../core/text/corpus';
 import { createTrainer } from '../core/train/createTrainer';
 import { DEFAULT_TRAIN_CONFIG, DivergenceError, type EngineName, type TrainConfig, type TrainProgress } from '../core/train/types';
+import { MAX_DIM, MAX_EPOCHS, MAX_NEGATIVE, MAX_THREADS, MAX_WINDOW, validateTrainConfig } from '../core/train/validateConfig';
+import { availableParallelism } from 'node:os';
+import { BUNDLED_CORPORA } from '../../scripts/buildCorpora';
 import { KeyedVectors } from '../core/vectors/keyedVectors';
 import { parseCommand, type CommandSpec, type ParsedOptions } from './args';
-import { loadCorpusText } from './corpusFile';
+import { resolveCorpus } from './corpusFile';
+import { readFileSync } from 'node:fs';
 import { CliError, InterruptedError, UsageError } from './errors';
 import { peakRssMB } from './memory';
 import { userPath } from './paths';
 import { formatProgress, throttled } from './progress';
-import { formatName, outputExtension, writeVectorsFile } from './vectorsFile';
+import { checkOutputTarget } from './outputTarget';
+import { formatName, writeVectorsFile } from './vectorsFile';
 
 /** Corpus tokens per trainer.run() call: about half a second of work, so Ctrl-C and progress stay responsive. */
 export const CHUNK_WORDS = 50_000;
@@ -19,27 +24,29 @@ export const CHUNK_WORDS = 50_000;
 export const NODE_ENGINES = ['cpu', 'tfjs-wasm', 'tfjs-cpu'] as const;
 
 const D = DEFAULT_TRAIN_CONFIG;
+/** "brown|sotu|toy-fruit|toy-royals|PATH": every name --corpus accepts besides a file. */
+const CORPUS_CHOICES = `${BUNDLED_CORPORA.join('|')}|PATH`;
 
 export const TRAIN_SPEC: CommandSpec = {
   name: 'train',
   summary: 'Train word vectors (skip-gram or CBOW) on a corpus, with the same engine the browser lab uses.',
-  usage: 'npm run cli -- train --corpus brown|sotu|PATH [options] [--out FILE]',
+  usage: `npm run cli -- train --corpus ${CORPUS_CHOICES} [options] [--out FILE]`,
   options: [
-    { name: 'corpus', kind: 'string', placeholder: 'brown|sotu|PATH', required: true, help: 'bundled corpus name or a text file, one sentence per line' },
+    { name: 'corpus', kind: 'string', placeholder: CORPUS_CHOICES, required: true, help: 'bundled corpus name or a text file, one sentence per line' },
     { name: 'model', kind: 'enum', values: ['skipgram', 'cbow'], default: D.model, help: 'architecture' },
-    { name: 'dim', kind: 'int', min: 1, max: 10_000, default: String(D.dim), help: 'vector size' },
-    { name: 'window', kind: 'int', min: 1, default: String(D.window), help: 'maximum context distance' },
-    { name: 'negative', kind: 'int', min: 0, default: String(D.negative), help: 'negative samples per pair (0 = none)' },
+    { name: 'dim', kind: 'int', min: 1, max: MAX_DIM, default: String(D.dim), help: 'vector size' },
+    { name: 'window', kind: 'int', min: 1, max: MAX_WINDOW, default: String(D.window), help: 'maximum context distance' },
+    { name: 'negative', kind: 'int', min: 0, max: MAX_NEGATIVE, default: String(D.negative), help: 'negative samples per pair (0 = none)' },
     { name: 'hs', kind: 'enum', values: ['0', '1'], default: D.hs ? '1' : '0', help: 'hierarchical softmax' },
     { name: 'min-count', kind: 'int', min: 1, default: String(D.minCount), help: 'drop words seen fewer times' },
     { name: 'max-vocab', kind: 'int', min: 0, default: String(D.maxVocab), help: 'keep at most N most frequent words (0 = all)' },
     { name: 'sample', kind: 'float', min: 0, default: String(D.sample), help: 'down-sampling of frequent words (0 = off)' },
     { name: 'alpha', kind: 'float', min: 0, exclusiveMin: true, default: String(D.alpha), help: 'initial learning rate' },
     { name: 'min-alpha', kind: 'float', min: 0, default: String(D.minAlpha), help: 'final learning rate' },
-    { name: 'epochs', kind: 'int', min: 1, default: String(D.epochs), help: 'passes over the corpus' },
+    { name: 'epochs', kind: 'int', min: 1, max: MAX_EPOCHS, default: String(D.epochs), help: 'passes over the corpus' },
     { name: 'seed', kind: 'int', min: 0, default: String(D.seed), help: 'random seed (same seed, same vectors)' },
     { name: 'engine', kind: 'enum', values: NODE_ENGINES, default: 'cpu', help: 'typed-array engine or TensorFlow.js backend' },
-    { name: 'threads', kind: 'int', min: 1, max: 256, default: String(D.threads), help: 'worker threads (1 = deterministic)' },
+    { name: 'threads', kind: 'int', min: 1, max: MAX_THREADS, default: String(D.threads), help: 'worker threads (1 = deterministic; at most the cores here)' },
     { name: 'batch-size', kind: 'int', min: 1, default: String(D.batchSize), help: 'pairs per batch (tfjs engines only)' },
     { name: 'out', kind: 'string', placeholder: 'FILE', help: 'save vectors: .txt .bin .vec .tsv (projector pair) or .elv' },
     { name: 'quiet', kind: 'flag', help: 'no progress lines on stderr' },
@@ -75,7 +82,26 @@ export function configFrom(o: ParsedOptions): TrainConfig {
   if (config.minAlpha > config.alpha) {
     throw new UsageError(`--min-alpha (${config.minAlpha}) is above --alpha (${config.alpha})`, 'train');
   }
+  // The engine's own check, now rather than after the corpus is read: any bound the table above misses ends here.
+  try {
+    validateTrainConfig(config);
+  } catch (err) {
+    throw new UsageError((err as Error).message, 'train');
+  }
   return config;
+}
+
+/**
+ * Threads beyond the cores make Hogwild slower, not faster (they take turns on the same cores and fight over the
+ * same cache lines), and each holds its own scratch memory. We cap rather than refuse, as `make -j` users would
+ * expect: a script written on a big machine still runs on a laptop, and the note says what was done.
+ */
+export function capThreads(requested: number, cores: number): { threads: number; note?: string } {
+  if (requested <= cores) return { threads: requested };
+  return {
+    threads: cores,
+    note: `note: --threads ${requested} is more than the ${cores} core(s) of this machine; training on ${cores} thread(s) (more threads than cores only slow training down)`,
+  };
 }
 
 export interface TrainSummary {
@@ -123,12 +149,20 @@ export async function runTrain(argv: readonly string[], log: (line: string) => v
   const config = configFrom(o);
   const engine = o.engine as EngineName;
   const outPath = typeof o.out === 'string' ? userPath(o.out) : undefined;
-  const ext = outPath ? outputExtension(outPath, 'train') : undefined;
+  const ext = outPath ? checkOutputTarget(outPath, 'train') : undefined;
   const quiet = o.quiet === true;
   const say = quiet ? () => {} : log;
+  const capped = capThreads(config.threads, availableParallelism());
+  config.threads = capped.threads;
+  if (capped.note) log(capped.note);
 
   const setupStart = performance.now();
-  const corpusText = loadCorpusText(o.corpus as string, say);
+  const corpusSource = resolveCorpus(o.corpus as string, say);
+  // Training without --out is allowed, as gensim trains a model that is never saved and word2vec.c builds a
+  // vocabulary without -output: quick looks at loss and speed (the bench) need no file. But it is said out loud,
+  // since a forgotten --out would otherwise cost a whole run unnoticed.
+  if (!outPath) log('note: no --out given: the vectors will not be saved (add --out FILE.txt to keep them)');
+  const corpusText = { ...corpusSource, text: readFileSync(corpusSource.path, 'utf8') };
   let corpus;
   try {
     corpus = encodeCorpus(corpusText.text, { minCount: config.minCount, maxVocab: config.maxVocab });

@@ -146,19 +146,22 @@ export function settingOf<K extends keyof LabConfig>(key: K): Setting<K> {
   return s as unknown as Setting<K>;
 }
 
+// Decimal notation only: Number() also reads "0x10", "0b11" and "0o7", which no one means in a link on purpose.
+const DECIMAL_RE = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+
 /** Parse one raw value; returns undefined (and why) when it does not fit the table. */
 export function parseSetting(s: AnySetting, raw: string): { ok: true; value: LabConfig[keyof LabConfig] } | { ok: false; why: string } {
   switch (s.type) {
     case 'int': {
-      const n = Number(raw);
-      if (raw.trim() === '' || !Number.isInteger(n) || n < s.min || n > s.max) {
+      const n = DECIMAL_RE.test(raw) ? Number(raw) : NaN;
+      if (!Number.isInteger(n) || n < s.min || n > s.max) {
         return { ok: false, why: `expected a whole number from ${s.min} to ${s.max}` };
       }
       return { ok: true, value: n };
     }
     case 'float': {
-      const n = Number(raw);
-      if (raw.trim() === '' || !Number.isFinite(n) || n < s.min || n > s.max) {
+      const n = DECIMAL_RE.test(raw) ? Number(raw) : NaN;
+      if (!Number.isFinite(n) || n < s.min || n > s.max) {
         return { ok: false, why: `expected a number from ${s.min} to ${s.max}` };
       }
       return { ok: true, value: n };

@@ -1,5 +1,5 @@
 // "Auto" engine: measure, do not assume. A GPU backend is only a candidate when the browser reports real hardware
-// (SwiftShader/llvmpipe are CPU emulations, far slower than typed arrays: see shared/notes/browser.md). Each candidate
+// (SwiftShader/llvmpipe are CPU emulations, far slower than typed arrays: see docs/measurements.md, "Browser"). Each candidate
 // trains briefly on the real corpus; the fastest in words per second wins.
 import type { EncodedCorpus } from '../core/text/corpus';
 import type { EngineName, TrainConfig } from '../core/train/types';

@@ -5,7 +5,7 @@
 import { encodeCorpus, type EncodedCorpus } from '../core/text/corpus';
 import { DivergenceError, type EmbeddingTrainer, type EngineName, type TrainConfig, type TrainProgress } from '../core/train/types';
 import { KeyedVectors } from '../core/vectors/keyedVectors';
-import { decodeText, TextInputError } from '../state/labTextCheck';
+import { decodeText, TextInputError } from '../core/text/textCheck';
 import { probeEngines } from './enginesProbe';
 import { ENGINE_FALLBACK, type CorpusInfo, type CorpusSource, type FromWorker, type Phase, type Speed, type ToWorker } from './trainerMessages';
 

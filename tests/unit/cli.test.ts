@@ -2,8 +2,8 @@
 // readable vectors file and exactly one JSON line; eval scores it; every mistake ends with one clear line on stderr,
 // a non-zero exit code and no stack trace.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -24,7 +24,11 @@ interface Run {
   stderr: string;
 }
 
-function cli(args: string[], opts: { onStderr?: (text: string, child: ReturnType<typeof spawn>) => void } = {}): Promise<Run> {
+function cli(
+  args: string[],
+  opts: { onStderr?: (text: string, child: ReturnType<typeof spawn>) => void; before?: () => void } = {},
+): Promise<Run> {
+  opts.before?.();
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', MAIN, ...args], {
       cwd: ROOT,
@@ -170,6 +174,40 @@ describe('cli mistakes', () => {
     expectOneLineError(noVectors!, 1, /cannot read .*nope\.bin: no such file/);
     expectOneLineError(diverged!, 1, /^error: Training diverged.* --alpha [\d.e+]+\./);
     expect(existsSync(join(dir, 'diverged.txt'))).toBe(false);
+  });
+
+  it('checks --out before reading the corpus: a missing folder, a file as folder, a folder as file, an unwritable folder', async () => {
+    writeFileSync(join(dir, 'plain-file'), 'x');
+    const [missing, fileAsFolder, folderAsFile, unwritable] = await Promise.all([
+      cli(['train', '--corpus', corpus, '--out', 'no-such-folder/v.txt']),
+      cli(['train', '--corpus', corpus, '--out', 'plain-file/v.txt']),
+      cli(['train', '--corpus', corpus, '--out', join(dir, 'sub.txt')], { before: () => mkdirSync(join(dir, 'sub.txt'), { recursive: true }) }),
+      // /sys refuses new files even to root: a folder we can rely on being unwritable on Linux.
+      cli(['train', '--corpus', corpus, '--out', '/sys/v.txt']),
+    ]);
+    expectOneLineError(missing!, 1, /^error: --out .*no-such-folder\/v\.txt: the folder .*no-such-folder does not exist/);
+    expectOneLineError(fileAsFolder!, 1, /plain-file is a file, not a folder/);
+    expectOneLineError(folderAsFile!, 1, /sub\.txt is a folder; give a file name inside it/);
+    if (existsSync('/sys/kernel')) expectOneLineError(unwritable!, 1, /cannot write in the folder \/sys: permission denied/);
+    // Nothing was read, so the errors come before any corpus line, and no check file is left behind.
+    expect(readdirSync(dir).filter((f) => f.includes('write-check'))).toEqual([]);
+  });
+
+  it('caps --threads at the cores with a note, and says when nothing will be saved', async () => {
+    const r = await cli(['train', '--corpus', corpus, ...TINY, '--threads', '256']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(new RegExp(`note: --threads 256 is more than the ${availableParallelism()} core`));
+    expect(r.stderr).toMatch(/note: no --out given: the vectors will not be saved/);
+    expect(JSON.parse(r.stdout).settings.threads).toBe(availableParallelism());
+  });
+
+  it('gives a bounds message for --dim above the core limit and for negative values', async () => {
+    const [big, negative] = await Promise.all([
+      cli(['train', '--corpus', corpus, '--dim', '4097']),
+      cli(['train', '--corpus', corpus, '--alpha', '-1']),
+    ]);
+    expectOneLineError(big!, 2, /--dim must be a whole number from 1 to 4096, got 4097/);
+    expectOneLineError(negative!, 2, /--alpha must be a number above 0, got -1/);
   });
 
   it('prints help for each command', async () => {

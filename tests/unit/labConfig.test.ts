@@ -6,7 +6,6 @@ import {
   LAB_SETTINGS,
   trainConfigOf,
 } from '../../src/state/labConfig';
-import { checkTextBytes, checkTextSize, decodeText, MAX_TEXT_BYTES } from '../../src/state/labTextCheck';
 
 describe('lab settings <-> URL', () => {
   it('round-trips every setting through the query string', () => {
@@ -39,6 +38,16 @@ describe('lab settings <-> URL', () => {
     expect(r.notes.join(' ')).toContain('unknown group(s) nope');
   });
 
+  it('refuses hex, binary and octal numbers in a link instead of reading 0x10 as 16', () => {
+    const r = configFromParams(new URLSearchParams('dim=0x10&epochs=0b11&alpha=0o1&window=1e1'));
+    expect(r.config.dim).toBe(DEFAULT_LAB_CONFIG.dim);
+    expect(r.config.epochs).toBe(DEFAULT_LAB_CONFIG.epochs);
+    expect(r.config.alpha).toBe(DEFAULT_LAB_CONFIG.alpha);
+    expect(r.config.window).toBe(10);
+    expect(r.notes).toHaveLength(3);
+    expect(r.notes[0]).toMatch(/Ignored dim=0x10/);
+  });
+
   it('never takes the user’s own text from a link', () => {
     const r = configFromParams(new URLSearchParams('corpus=file'));
     expect(r.config.corpus).toBe('brown');
@@ -48,29 +57,5 @@ describe('lab settings <-> URL', () => {
   it('maps to the core TrainConfig', () => {
     const t = trainConfigOf({ ...DEFAULT_LAB_CONFIG, negative: 0, hs: true, minCount: 2 });
     expect(t).toMatchObject({ negative: 0, hs: true, minCount: 2, model: 'skipgram', seed: 1 });
-  });
-});
-
-describe('is this file text?', () => {
-  const enc = (s: string) => new TextEncoder().encode(s);
-  it('accepts UTF-8 text, with accents and emoji', () => {
-    expect(decodeText('a.txt', enc('café naïve 😀\n'))).toBe('café naïve 😀\n');
-  });
-  it('refuses empty, whitespace-only and too-large files by name', () => {
-    expect(() => checkTextSize('e.txt', 0)).toThrow('e.txt is empty');
-    expect(() => decodeText('w.txt', enc('  \n\t'))).toThrow('w.txt holds only white space');
-    expect(() => checkTextSize('big.txt', MAX_TEXT_BYTES + 1)).toThrow(/big\.txt is 200\.0 MB; the lab reads texts up to 200\.0 MB/);
-  });
-  it('refuses binary bytes, naming the offset', () => {
-    expect(() => checkTextBytes('p.png', new Uint8Array([0x89, 0x50, 0, 1]), true)).toThrow('p.png is not a text file: it holds binary bytes (a zero byte at offset 2)');
-  });
-  it('refuses bytes that are not UTF-8, naming offset and line', () => {
-    const latin1 = new Uint8Array([...enc('ok\nna'), 0xef, ...enc('ve\n')]);
-    expect(() => checkTextBytes('l.txt', latin1, true)).toThrow('l.txt is not UTF-8 text (invalid byte at offset 5, line 2)');
-  });
-  it('accepts a head cut in the middle of a character unless it is the whole file', () => {
-    const cut = enc('abc é').slice(0, 5);
-    expect(() => checkTextBytes('h.txt', cut, false)).not.toThrow();
-    expect(() => checkTextBytes('h.txt', cut, true)).toThrow(/not UTF-8/);
   });
 });

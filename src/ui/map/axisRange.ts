@@ -1,4 +1,4 @@
-// Fixed axis ranges for the live map: autorange costs plotly 2-3x per frame (shared/notes/tsne.md) and makes the
+// Fixed axis ranges for the live map: autorange costs plotly 2-3x per frame (docs/measurements.md, "t-SNE and plotting") and makes the
 // picture breathe. Ranges are recomputed only when a point leaves them, or when the cloud has shrunk so much
 // that it would be a dot in the middle.
 

@@ -1,0 +1,9 @@
+// The models the lab ships with: one registration line each. Importing this module (index.ts does) fills the
+// registry; a new model adds its own files and one line here.
+import { registerModel } from './registry';
+import { GLOVE_SPEC } from './glove/gloveSpec';
+import { CBOW_SPEC, SKIPGRAM_SPEC } from './word2vec/word2vecSpec';
+
+registerModel(SKIPGRAM_SPEC);
+registerModel(CBOW_SPEC);
+registerModel(GLOVE_SPEC);
