@@ -5,6 +5,8 @@ import 'katex/dist/katex.min.css';
 import { predictionGates, type Lesson, type LessonBlock } from './lessonParser';
 import { useLessonsStore } from './lessonsStore';
 import { useUiStore } from '../../state/uiStore';
+import { useRoute } from '../../state/route';
+import { usePollStore } from './pollStore';
 import { renderMarkdown } from './renderMarkdown';
 import { Quiz } from './Quiz';
 import { WidgetBoundary } from './WidgetBoundary';
@@ -29,12 +31,12 @@ function SpeakerNotes({ text }: { text: string }) {
   );
 }
 
-function Block({ block, lesson }: { block: LessonBlock; lesson: Lesson }) {
+function Block({ block, lesson, poll }: { block: LessonBlock; lesson: Lesson; poll: boolean }) {
   switch (block.kind) {
     case 'markdown':
       return <MarkdownBlock text={block.text} />;
     case 'quiz':
-      return <Quiz quiz={block.quiz} lessonId={lesson.id} />;
+      return <Quiz quiz={block.quiz} lessonId={lesson.id} poll={poll} />;
     case 'notes':
       return <SpeakerNotes text={block.text} />;
     case 'error':
@@ -75,7 +77,7 @@ function Block({ block, lesson }: { block: LessonBlock; lesson: Lesson }) {
 function HiddenUntilPredicted() {
   return (
     <section className="widget widget-hidden" aria-label="Widget hidden until you predict">
-      <p role="status">Commit to a prediction in the self-check above first: this widget then shows what the vectors say.</p>
+      <p role="status">Commit to a prediction in the self-check above first (or reveal it, in poll mode): this widget then shows what the vectors say.</p>
     </section>
   );
 }
@@ -84,12 +86,14 @@ export function LessonStepView({ lesson, step }: { lesson: Lesson; step: number 
   const s = lesson.steps[step];
   const answered = useLessonsStore((st) => st.progress[lesson.id]?.quizzes);
   const gates = useMemo(() => predictionGates(s), [s]);
+  const poll = useRoute().params.get('poll') === '1';
+  const revealed = usePollStore((st) => st.revealed);
   return (
     <div className="lesson-step">
       {s.blocks.map((b, i) => {
         const gate = gates.get(i);
-        if (gate && !answered?.[gate]) return <HiddenUntilPredicted key={`${step}-${i}`} />;
-        return <Block key={`${step}-${i}`} block={b} lesson={lesson} />;
+        if (gate && !answered?.[gate] && !revealed[gate]) return <HiddenUntilPredicted key={`${step}-${i}`} />;
+        return <Block key={`${step}-${i}`} block={b} lesson={lesson} poll={poll} />;
       })}
     </div>
   );
