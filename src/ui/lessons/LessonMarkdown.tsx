@@ -1,11 +1,12 @@
 // Renders one step of a lesson: Markdown text (with KaTeX), widgets from the registry, self-checks, and error
 // boxes for anything the parser could not read. Each widget sits in its own error boundary and Suspense.
-import { memo, Suspense, useMemo } from 'react';
+import { memo, Suspense, useCallback, useMemo, useState } from 'react';
 import 'katex/dist/katex.min.css';
 import { predictionGates, type Lesson, type LessonBlock } from './lessonParser';
 import { useLessonsStore } from './lessonsStore';
 import { useUiStore } from '../../state/uiStore';
-import { useRoute } from '../../state/route';
+import { parseHash, replaceParams, useRoute } from '../../state/route';
+import { applyLinkState, normaliseReported, readWidgetState, writeWidgetState } from './widgets/widgetState';
 import { usePollStore } from './pollStore';
 import { renderMarkdown } from './renderMarkdown';
 import { Quiz } from './Quiz';
@@ -31,7 +32,7 @@ function SpeakerNotes({ text }: { text: string }) {
   );
 }
 
-function Block({ block, lesson, poll }: { block: LessonBlock; lesson: Lesson; poll: boolean }) {
+function Block({ block, lesson, poll, index }: { block: LessonBlock; lesson: Lesson; poll: boolean; index: number }) {
   switch (block.kind) {
     case 'markdown':
       return <MarkdownBlock text={block.text} />;
@@ -45,33 +46,52 @@ function Block({ block, lesson, poll }: { block: LessonBlock; lesson: Lesson; po
           {block.message}
         </div>
       );
-    case 'widget': {
-      const entry = WIDGETS[block.name];
-      const where = `${lesson.file}, line ${block.line}`;
-      if (!entry) {
-        return (
-          <div className="lesson-error" role="alert">
-            {where}: there is no widget called "{block.name}"
-          </div>
-        );
-      }
-      const W = entry.component;
-      const inner = (
-        <Suspense fallback={<p role="status">Loading the widget…</p>}>
-          <W attrs={block.props} lessonId={lesson.id} />
-        </Suspense>
-      );
-      const usesVectors = !!WIDGET_SCHEMAS[block.name]?.vectors;
-      return (
-        <section className="widget" aria-label={`${entry.title} (widget)`} data-widget={block.name}>
-          <h3 className="widget-title">{entry.title}</h3>
-          <WidgetBoundary where={where}>
-            {usesVectors ? <PinnedVectorsFrame spec={block.props.vectors ?? 'lab'}>{inner}</PinnedVectorsFrame> : inner}
-          </WidgetBoundary>
-        </section>
-      );
-    }
+    case 'widget':
+      return <WidgetBlock block={block} lesson={lesson} index={index} />;
   }
+}
+
+function WidgetBlock({ block, lesson, index }: { block: Extract<LessonBlock, { kind: 'widget' }>; lesson: Lesson; index: number }) {
+  const route = useRoute();
+  // The link's widget state is read once, when the widget opens; afterwards the widget owns its inputs and writes
+  // them back to the link (without a new history entry).
+  const [initial] = useState(() => applyLinkState(block.name, block.props, readWidgetState(route.params, index)));
+  const onState = useCallback(
+    (reported: Record<string, string>) => {
+      const params = parseHash(window.location.hash).params;
+      replaceParams(writeWidgetState(params, index, normaliseReported(block.name, reported)));
+    },
+    [block.name, index],
+  );
+  const entry = WIDGETS[block.name];
+  const where = `${lesson.file}, line ${block.line}`;
+  if (!entry) {
+    return (
+      <div className="lesson-error" role="alert">
+        {where}: there is no widget called "{block.name}"
+      </div>
+    );
+  }
+  const W = entry.component;
+  const inner = (
+    <Suspense fallback={<p role="status">Loading the widget…</p>}>
+      <W attrs={initial.attrs} lessonId={lesson.id} onState={onState} />
+    </Suspense>
+  );
+  const usesVectors = !!WIDGET_SCHEMAS[block.name]?.vectors;
+  return (
+    <section className="widget" aria-label={`${entry.title} (widget)`} data-widget={block.name}>
+      <h3 className="widget-title">{entry.title}</h3>
+      <WidgetBoundary where={where}>
+        {initial.ignored.length > 0 && (
+          <p role="alert">
+            This link set {initial.ignored.join(', ')}, which this widget does not accept: the lesson's values are used.
+          </p>
+        )}
+        {usesVectors ? <PinnedVectorsFrame spec={initial.attrs.vectors ?? 'lab'}>{inner}</PinnedVectorsFrame> : inner}
+      </WidgetBoundary>
+    </section>
+  );
 }
 
 function HiddenUntilPredicted() {
@@ -93,7 +113,7 @@ export function LessonStepView({ lesson, step }: { lesson: Lesson; step: number 
       {s.blocks.map((b, i) => {
         const gate = gates.get(i);
         if (gate && !answered?.[gate] && !revealed[gate]) return <HiddenUntilPredicted key={`${step}-${i}`} />;
-        return <Block key={`${step}-${i}`} block={b} lesson={lesson} poll={poll} />;
+        return <Block key={`${step}-${i}`} block={b} lesson={lesson} poll={poll} index={i} />;
       })}
     </div>
   );

@@ -4,6 +4,7 @@ import type { KeyedVectors } from '../../../core/vectors/keyedVectors';
 import { checkWords, UnknownWords, VectorsGate } from './VectorsGate';
 import { cosVec, dotVec, fmt, normVec } from './vectorMath';
 import type { WidgetProps } from './types';
+import { useReportState } from './useReportState';
 import { ANISOTROPY_WORDS, centredCosine, meanUnitVector, randomPairMedians } from './anisotropy';
 
 function Angle({ deg }: { deg: number }) {
@@ -60,10 +61,11 @@ function Result({ kv, a, b, c }: { kv: KeyedVectors; a: string; b: string; c: st
   );
 }
 
-export default function CosineWidget({ attrs }: WidgetProps) {
+export default function CosineWidget({ attrs, onState }: WidgetProps) {
   const [a, setA] = useState(attrs.a ?? 'cat');
   const [b, setB] = useState(attrs.b ?? 'dog');
   const [c, setC] = useState(attrs.c ?? 'airplane');
+  useReportState(onState, { a, b, c });
   const na = a.trim().toLowerCase();
   const nb = b.trim().toLowerCase();
   const nc = c.trim().toLowerCase();

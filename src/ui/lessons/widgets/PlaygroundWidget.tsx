@@ -16,7 +16,7 @@ export const PLAYGROUND_COMPONENTS: Record<string, string> = {
   bias: 'BiasPlayground',
 };
 
-const NUMERIC = new Set(['topn']);
+const NUMERIC = new Set(['topn', 'seed']);
 
 function toProps(attrs: Record<string, string>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
@@ -39,6 +39,6 @@ export function playgroundWidget(name: string): ComponentType<WidgetProps> {
     const mod = load ? await load() : null;
     const C = mod?.[exportName];
     if (!C) return { default: () => <Missing what={`${exportName} playground`} /> };
-    return { default: ({ attrs }: WidgetProps) => <C {...toProps(attrs)} /> };
+    return { default: ({ attrs, onState }: WidgetProps) => <C {...toProps(attrs)} onParamsChange={onState} /> };
   });
 }

@@ -6,6 +6,7 @@ import { Rng } from '../../../core/train/rng';
 import { VectorsGate } from './VectorsGate';
 import { fmt, sigmoid } from './vectorMath';
 import { numAttr, type WidgetProps } from './types';
+import { useReportState } from './useReportState';
 import { contextSoftmax, SCORE_SCALE, SOFTMAX_WORDS } from './softmaxScores';
 
 /** Slider over log10(V): from a toy vocabulary of 1,000 to a web-scale 10 million words. */
@@ -88,11 +89,12 @@ function RealProbabilities({ kv, centre, context, k, seed }: { kv: KeyedVectors;
   );
 }
 
-export default function SoftmaxCostWidget({ attrs }: WidgetProps) {
+export default function SoftmaxCostWidget({ attrs, onState }: WidgetProps) {
   const [logV, setLogV] = useState(numAttr(attrs, 'logV', 4));
   const [k, setK] = useState(numAttr(attrs, 'k', 5));
   const [centre, setCentre] = useState(attrs.centre ?? 'coffee');
   const [context, setContext] = useState(attrs.context ?? 'cup');
+  useReportState(onState, { centre, context, logV: String(logV), k: String(k) });
   const [seed, setSeed] = useState(1);
   const c = centre.trim().toLowerCase();
   const o = context.trim().toLowerCase();
