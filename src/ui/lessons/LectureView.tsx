@@ -23,7 +23,7 @@ function isTyping(t: EventTarget | null): boolean {
 export function LectureView({ item }: { item: string | undefined }) {
   const route = useRoute();
   const poll = route.params.get('poll') === '1';
-  const presenter = useUiStore((s) => s.presenter);
+  const presenter = useUiStore((s) => s.presenter) || route.params.get('present') === '1';
   const setPresenter = useUiStore((s) => s.setPresenter);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const count = LECTURE.items.length;

@@ -23,7 +23,8 @@ const MarkdownBlock = memo(function MarkdownBlock({ text }: { text: string }) {
 /** Speaker notes: only in presenter view (header button or ?present=1), never on a student's screen. */
 function SpeakerNotes({ text }: { text: string }) {
   const presenter = useUiStore((st) => st.presenter);
-  if (!presenter) return null;
+  const presentParam = useRoute().params.get('present') === '1';
+  if (!presenter && !presentParam) return null;
   return (
     <aside className="speaker-notes" aria-label="Speaker notes">
       <strong>Speaker notes</strong>
