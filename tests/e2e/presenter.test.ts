@@ -77,6 +77,19 @@ describe('presenter mode: the stage', () => {
     await context.close();
   }, TEST_TIMEOUT);
 
+  it('hide= works the same outside presenter mode: the map spans the row, the controls become a bar', async () => {
+    const vw = 1400;
+    const { page, watch, context } = await openLab(browser, '/#/lab?corpus=toy-fruit&hide=loss,search,corpus,model,engine', { viewport: { width: vw, height: 900 } });
+    await page.locator('figure[aria-label="Embedding map"]').waitFor();
+    // main is at most 1400px wide with its padding; the map takes nearly all of it, no empty column beside it.
+    await expect.poll(async () => (await boxOf(page, 'Embedding map'))?.width ?? 0, POLL).toBeGreaterThan(0.9 * (vw - 64));
+    const buttons = await page.getByRole('button', { name: 'Start training', exact: true }).boundingBox();
+    const map = await boxOf(page, 'Embedding map');
+    expect(buttons!.y + buttons!.height).toBeLessThanOrEqual(map!.y);
+    expectCleanPage(watch);
+    await context.close();
+  }, TEST_TIMEOUT);
+
   it('keys from one table: ? lists them, D opens the settings, space starts, R resets', async () => {
     const { page, watch, context } = await openLab(browser, '/#/lab?present=1&corpus=toy-fruit&engine=cpu&speed=slow&epochs=100&mapN=100');
     await page.getByRole('button', { name: 'Start training', exact: true }).waitFor();
