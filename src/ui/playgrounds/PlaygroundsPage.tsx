@@ -8,6 +8,7 @@ import { BiasPlayground, biasPropsFromParams } from './BiasPlayground';
 import { EvaluationPlayground, evaluationPropsFromParams } from './EvaluationPlayground';
 import { SearchPlayground, searchPropsFromParams } from './SearchPlayground';
 import { SimilarityPlayground, similarityPropsFromParams } from './SimilarityPlayground';
+import { UnseenWordsPlayground, unseenWordsPropsFromParams } from './UnseenWordsPlayground';
 import { VectorsPicker } from './VectorsPicker';
 
 export const PLAYGROUNDS = [
@@ -18,6 +19,7 @@ export const PLAYGROUNDS = [
   { id: 'evaluation', label: 'Evaluation', blurb: 'Analogy accuracy per section and similarity Spearman on benchmark sets.' },
   { id: 'bias', label: 'Bias', blurb: 'WEAT, a gender direction, and hard debiasing before and after.' },
   { id: 'search', label: 'Search', blurb: 'Search 500 Brown documents: BM25 keywords against averaged and SIF word vectors.' },
+  { id: 'unseen', label: 'Unseen words', blurb: 'fastText builds a vector for any word from its n-grams: misspellings, rare words.' },
   { id: 'vectors', label: 'Vectors', blurb: 'Choose the shipped vectors, the lab\'s, or load your own file.' },
 ] as const;
 
@@ -55,6 +57,9 @@ export default function PlaygroundsPage() {
       break;
     case 'search':
       body = <SearchPlayground key={key} {...searchPropsFromParams(params)} onParamsChange={onParamsChange} />;
+      break;
+    case 'unseen':
+      body = <UnseenWordsPlayground key={key} {...unseenWordsPropsFromParams(params)} onParamsChange={onParamsChange} />;
       break;
     case 'vectors':
       body = <VectorsPicker />;
