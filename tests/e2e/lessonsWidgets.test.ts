@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launch, openPage, type Watch } from './browser';
-import { loadLessons, POLL, widgetStep } from './lessonsData';
+import { answerPredictionFor, loadLessons, POLL, widgetStep } from './lessonsData';
 
 const LESSONS = loadLessons();
 const byId = (id: string) => {
@@ -28,6 +28,8 @@ async function openWidget(lessonId: string, name: string) {
   const step = widgetStep(byId(lessonId), name);
   await page.goto(page.url().replace(/#.*$/, `#/lessons/${lessonId}/${step + 1}`));
   await expect.poll(async () => page.locator('#lesson-step-title').textContent(), POLL).toBe(byId(lessonId).steps[step].title);
+  // A prediction before the widget keeps it hidden until answered, as a student would.
+  await answerPredictionFor(page, byId(lessonId), step, name);
   const w = page.locator(`section.widget[data-widget="${name}"]`).first();
   await w.waitFor();
   return w;
@@ -111,6 +113,8 @@ describe('lesson widgets', () => {
 
   it('subwords: a real fastText model builds an unseen word from its n-grams', async () => {
     const w = await openWidget('beyond-word2vec', 'subword');
+    await w.getByRole('textbox', { name: 'Word', exact: true }).fill('cat');
+    await expect.poll(() => text(w.getByLabel('Vocabulary status of cat')), POLL).toContain('its own row and 6 n-gram rows');
     await w.getByRole('textbox', { name: 'Word', exact: true }).fill('befriendable');
     await expect.poll(() => text(w.getByLabel('Vocabulary status of befriendable')), POLL).toContain('not in');
     await expect.poll(() => w.getByRole('table', { name: 'Parts of the vector' }).locator('tbody tr').count(), POLL).toBeGreaterThan(0);
