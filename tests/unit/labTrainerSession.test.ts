@@ -1,6 +1,6 @@
 // The trainer worker's logic, run in Node with the real CPU engine and a recorded message sink: the messages the
 // page relies on arrive in order, pause/step/resume behave, divergence pauses with a suggestion, bad text is named.
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { TOY_CORPORA } from '../../src/core/text/toyCorpora';
 import { createTrainer } from '../../src/core/train/createTrainer';
 import { DEFAULT_TRAIN_CONFIG, type TrainConfig } from '../../src/core/train/types';
@@ -110,5 +110,21 @@ describe('trainer worker session (cpu engine)', () => {
     expect(g.of('error')[0]!.message).toMatch(/TensorFlow\.js on WebGL could not start/);
     expect(['tfjs-wasm', 'cpu']).toContain(g.of('engine').at(-1)!.engine);
     g.session.handle({ type: 'stop' });
+  });
+});
+
+describe('a bundled corpus that cannot be downloaded', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('is reported as a corpus that could not be read (offline, not stored), not as a crashed worker', async () => {
+    vi.stubGlobal('fetch', () => Promise.reject(new TypeError('Failed to fetch')));
+    const h = harness();
+    h.session.handle(startMsg('', {}, { source: { kind: 'bundled', name: 'sotu', url: './corpora/sotu.txt' } }));
+    await h.until(() => h.of('error').length > 0, 'an error');
+    const err = h.of('error')[0]!;
+    expect(err.kind).toBe('corpus');
+    expect(err.message).toMatch(/^Could not read sotu\.txt: the network is unreachable and this corpus is not stored for offline use yet/);
+    expect(err.message).not.toMatch(/crash/i);
+    expect(h.of('status').at(-1)!.text).toBe('Could not read the corpus');
   });
 });
