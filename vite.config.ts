@@ -8,7 +8,7 @@ export default defineConfig({
   // offlinePlugin: the service worker that keeps the built lab working without a network (src/sw/serviceWorker.ts).
   plugins: [react(), offlinePlugin()],
   worker: { format: 'es' },
-  // tfjs is found late by the worker; pre-bundling it up front avoids a dev-server reload (see shared/notes/browser.md).
+  // tfjs is found late by the worker; pre-bundling it up front avoids a dev-server reload (see docs/measurements.md, "Browser").
   optimizeDeps: {
     include: [
       '@tensorflow/tfjs',

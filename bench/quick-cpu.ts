@@ -7,7 +7,7 @@ import type { CpuKernelChoice } from '../src/core/train/cpuEngine';
 import { createTrainer } from '../src/core/train/createTrainer';
 import { DEFAULT_TRAIN_CONFIG, type TrainConfig } from '../src/core/train/types';
 
-/** gensim 4.2 skip-gram training-only throughput on Brown here (median, shared/notes/anchors.md). */
+/** gensim 4.2 skip-gram training-only throughput on Brown here (median, docs/measurements.md, "Reference trainers"). */
 const GENSIM_SG_WORDS_PER_SEC = 350_000;
 /** Words per run() call, about what the lab worker asks for between progress posts. */
 const CHUNK_WORDS = 100_000;

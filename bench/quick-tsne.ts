@@ -1,6 +1,6 @@
 // Quick t-SNE timing in Node (npx tsx bench/quick-tsne.ts [N...]): our engine's P build, ms per gradient step (exact
 // and Barnes-Hut), the frames per second the layout worker's loop would post, and 10-NN preservation; tsne-js at
-// N = 500 for a same-machine ratio. Data: 20 Gaussian clusters in 100-D, perplexity 30 (as in shared/notes/tsne.md).
+// N = 500 for a same-machine ratio. Data: 20 Gaussian clusters in 100-D, perplexity 30 (as in docs/measurements.md, "t-SNE and plotting").
 // Short on purpose (the machine is shared): a few hundred steps per size.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { AffinityBuilder } from '../src/core/project/affinities';

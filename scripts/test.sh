@@ -15,5 +15,6 @@ if [ ! -x "$CHROMIUM" ]; then
     exit 1
   fi
 fi
+node scripts/checkNode.mjs
 npm ci --no-audit --no-fund
 npm test

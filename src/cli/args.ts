@@ -2,6 +2,7 @@
 // options once (name, kind, default, help); parsing, validation, error messages and --help all come from that table.
 import { parseArgs } from 'node:util';
 import { UsageError } from './errors';
+import { DECIMAL_NUMBER } from '../core/models/registry';
 
 export type OptionKind =
   | { kind: 'int'; min: number; max?: number }
@@ -68,21 +69,52 @@ function normaliseFlag(arg: string): string {
   return name.replace(/_/g, '-') + (eq < 0 ? '' : arg.slice(eq));
 }
 
+// Plain decimal notation only (5, -1, 0.025, 1e-3). Number() would also take "0x10", "0b11", "  5" or "Infinity";
+// a value like that in a script is far more often a mistake than a wish, so it is refused with the reason.
+const DECIMAL_RE = DECIMAL_NUMBER;
+// What a negative number looks like after a flag: "--dim -5" would otherwise read as a flag "-5" with no value.
+const NEGATIVE_NUMBER_RE = /^-(?:\d|\.\d)/;
+
+/** "from 1 to 4096", "from 0", "above 0": the allowed range of a numeric option, in words. */
+export function boundsText(spec: OptionSpec & { kind: 'int' | 'float' }): string {
+  const exclusive = spec.kind === 'float' && spec.exclusiveMin;
+  const low = exclusive ? `above ${spec.min}` : `from ${spec.min}`;
+  return spec.max !== undefined ? `${low} ${exclusive ? 'up ' : ''}to ${spec.max}` : low;
+}
+
 function parseNumber(spec: OptionSpec & { kind: 'int' | 'float' }, raw: string, command: string): number {
-  const value = raw.trim() === '' ? NaN : Number(raw);
   const isInt = spec.kind === 'int';
   const want = isInt ? 'a whole number' : 'a number';
+  if (/^[+-]?0[xXbBoO]/.test(raw.trim())) {
+    throw new UsageError(`--${spec.name} expects ${want} in decimal notation, got "${raw}" (hex, binary and octal are not accepted)`, command);
+  }
+  const value = DECIMAL_RE.test(raw) ? Number(raw) : NaN;
   if (!Number.isFinite(value) || (isInt && !Number.isInteger(value))) {
     throw new UsageError(`--${spec.name} expects ${want}, got "${raw}"`, command);
   }
   const exclusive = spec.kind === 'float' && spec.exclusiveMin;
-  if (exclusive ? value <= spec.min : value < spec.min) {
-    throw new UsageError(`--${spec.name} must be ${exclusive ? '>' : '>='} ${spec.min}, got ${raw}`, command);
-  }
-  if (spec.max !== undefined && value > spec.max) {
-    throw new UsageError(`--${spec.name} must be <= ${spec.max}, got ${raw}`, command);
+  if ((exclusive ? value <= spec.min : value < spec.min) || (spec.max !== undefined && value > spec.max)) {
+    throw new UsageError(`--${spec.name} must be ${want} ${boundsText(spec)}, got ${raw}`, command);
   }
   return value;
+}
+
+/**
+ * Joins "--dim" "-5" into "--dim=-5" for options that take a value, so that a negative number reaches the bounds
+ * check ("must be from 1 to 4096") instead of parseArgs' "needs a value".
+ */
+function joinNegativeValues(argv: readonly string[], spec: CommandSpec): string[] {
+  const takesValue = new Set(spec.options.filter((o) => o.kind !== 'flag').map((o) => `--${o.name}`));
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const next = argv[i + 1];
+    if (takesValue.has(arg) && next !== undefined && NEGATIVE_NUMBER_RE.test(next)) {
+      out.push(`${arg}=${next}`);
+      i++;
+    } else out.push(arg);
+  }
+  return out;
 }
 
 /** Parse argv for one command. Throws UsageError with a one-line message on anything wrong. */
@@ -94,7 +126,7 @@ export function parseCommand(spec: CommandSpec, argv: readonly string[]): Parsed
   }
   let values: Record<string, string | boolean | (string | boolean)[] | undefined>;
   try {
-    values = parseArgs({ args: argv.map(normaliseFlag), options, strict: true, allowPositionals: false }).values;
+    values = parseArgs({ args: joinNegativeValues(argv.map(normaliseFlag), spec), options, strict: true, allowPositionals: false }).values;
   } catch (err) {
     throw translateParseError(err, spec);
   }

@@ -5,6 +5,7 @@
 // are shown only with EMBEDDING_LAB_DEBUG=1, for developers.
 import { helpText } from './args';
 import { explain, EXIT_RUNTIME, EXIT_USAGE, UsageError } from './errors';
+import { BUNDLED_CORPORA } from '../../scripts/buildCorpora';
 
 const COMMANDS = {
   train: 'Train word vectors (skip-gram or CBOW) on a corpus, with the same engine the browser lab uses.',
@@ -14,7 +15,7 @@ const COMMANDS = {
 const OVERVIEW = `Embedding Lab command line: train word vectors and evaluate them, headless.
 
 Usage:
-  npm run cli -- train --corpus brown|sotu|PATH [options] --out FILE
+  npm run cli -- train --corpus ${BUNDLED_CORPORA.join('|')}|PATH [options] --out FILE
   npm run cli -- eval --vectors FILE [--analogies FILE] [--similarity FILE] [--json]
 
 Commands:

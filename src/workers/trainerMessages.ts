@@ -1,7 +1,8 @@
 // The typed contract between the lab page and the trainer worker: one discriminated union each way.
 // Every session (one start .. reset) has a number; the page drops messages from older sessions, so a late progress
 // message from a run that was reset can never overwrite the new one. Queries carry a request id for the same reason.
-import type { EngineName, TrainConfig } from '../core/train/types';
+import type { MatrixView, ModelConfig, ProgressUnit } from '../core/models/types';
+import type { EngineName } from '../core/train/types';
 
 export type EngineChoice = 'auto' | EngineName;
 
@@ -24,7 +25,8 @@ export type ToWorker =
   | {
       type: 'start';
       session: number;
-      config: TrainConfig;
+      /** Which registered model, its common settings and its own parameters (src/core/models/registry.ts). */
+      model: ModelConfig;
       engine: EngineChoice;
       source: CorpusSource;
       mapN: number;
@@ -46,6 +48,8 @@ export interface ProgressMsg {
   session: number;
   epoch: number;
   epochs: number;
+  /** What wordsDone / wordsTotal / wordsPerSec count: corpus tokens for word2vec, co-occurrence cells for GloVe. */
+  unit: ProgressUnit;
   wordsDone: number;
   wordsTotal: number;
   loss: number;
@@ -71,6 +75,8 @@ export type FromWorker =
   | ProgressMsg
   | { type: 'snapshot'; session: number; words: string[]; dim: number; vectors: Float32Array; version: number }
   | { type: 'vectors'; session: number; id?: number; words: string[]; dim: number; vectors: Float32Array; epoch: number; done: boolean }
+  /** What the model approximates next to its fit (GloVe's log co-occurrences), for models that have one. */
+  | { type: 'matrix'; session: number; view: MatrixView }
   | { type: 'neighbours'; id: number; word: string; neighbours: { word: string; score: number }[] }
   | { type: 'error'; session: number; id?: number; kind: ErrorKind; message: string; suggestedAlpha?: number };
 

@@ -1,5 +1,5 @@
 // Shared browser harness for the e2e tests: Debian's chromium through playwright-core (never a downloaded browser),
-// with the flags measured in shared/notes/browser.md, plus watchers that every test asserts on:
+// with the flags measured in docs/measurements.md, "Browser", plus watchers that every test asserts on:
 // console errors, page errors, requests to other origins, and main-thread long tasks.
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { existsSync } from 'node:fs';

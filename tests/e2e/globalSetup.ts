@@ -45,6 +45,9 @@ export default async function setup(project: TestProject) {
     project.provide('buildDir', '');
     return;
   }
+  // The corpora are built files (public/corpora, not committed): a fresh clone running only the browser tests must
+  // get them too, as `npm test` does. The script skips what is already there.
+  await run('npm', ['run', '--silent', 'corpora']);
   outDir = mkdtempSync(join(tmpdir(), 'embedding-lab-e2e-'));
   await run('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', outDir, '--emptyOutDir']);
   const port = await freePort();

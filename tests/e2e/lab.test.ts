@@ -69,7 +69,7 @@ describe('lab: training on Brown', () => {
     const paused = await progressPercent(page);
     await page.waitForTimeout(1500);
     expect(await progressPercent(page)).toBe(paused);
-    expect(await statusLine(page).textContent()).toMatch(/Paused/);
+    await expect.poll(() => statusLine(page).textContent(), { timeout: LAB_TIMEOUT }).toMatch(/Paused/);
 
     // Search a word while paused: it and its neighbours, with cosine similarities in [-1, 1].
     await page.getByLabel('Find a word').fill('money');

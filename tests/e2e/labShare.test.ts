@@ -89,7 +89,8 @@ describe('lab: links and keys', () => {
     const before = await progressPercent(page);
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => progressPercent(page), { timeout: LAB_TIMEOUT }).toBeGreaterThan(before);
-    expect(await statusLine(page).textContent()).toMatch(/Paused after a step/);
+    // Progress, snapshot and status arrive as separate worker messages: poll for the status, never read it once.
+    await expect.poll(() => statusLine(page).textContent(), { timeout: LAB_TIMEOUT }).toMatch(/Paused after a step/);
     // A space typed in the search box is text, not a shortcut.
     await page.getByLabel('Find a word').fill('apple');
     await page.getByLabel('Find a word').press('Space');

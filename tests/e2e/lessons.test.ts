@@ -73,6 +73,13 @@ describe('lessons', () => {
     await expect.poll(async () => page.url(), POLL).toContain(`/${l.id}/3`);
     await page.keyboard.press('ArrowLeft');
     await expect.poll(async () => page.url(), POLL).toContain(`/${l.id}/2`);
+    // Two presses in one task, before React re-renders: each moves from where the previous one went (the hash is
+    // set synchronously by the handler, so it is final when evaluate returns).
+    const afterBoth = await page.evaluate(() => {
+      for (const key of ['ArrowRight', 'ArrowLeft']) window.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+      return window.location.hash;
+    });
+    expect(afterBoth).toMatch(new RegExp(`/${l.id}/2$`));
     // Typing in a widget's text field must not turn pages.
     const input = page.getByRole('textbox', { name: 'Sentence' });
     await input.click();

@@ -152,8 +152,8 @@ describe('the real lesson files', () => {
   });
 
   it('cover every syllabus section and the learning objectives', () => {
-    const syllabus = readFileSync('/work/shared/syllabus/week6.md', 'utf8');
-    const sections = [...syllabus.matchAll(/^#{2,3} (?!WEEK)\**(.+?)\**\s*$/gm)].map((m) => m[1].trim());
+    // The syllabus's section titles live in the repository (data/syllabus/): a user's clone has nothing beside it.
+    const { sections } = JSON.parse(readFileSync('data/syllabus/week6-sections.json', 'utf8')) as { sections: string[] };
     expect(sections.length).toBeGreaterThanOrEqual(9);
     const covered = new Set(lessons.map((l) => l.section));
     for (const s of sections) expect(covered, s).toContain(s);

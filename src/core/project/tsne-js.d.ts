@@ -1,5 +1,5 @@
 // tsne-js 1.0.3 ships no types. Only what tsneJsEngine.ts touches is declared, private members included, since its
-// warm start has to reach into them (see shared/notes/tsne.md).
+// warm start has to reach into them (see docs/measurements.md, "t-SNE and plotting").
 declare module 'tsne-js' {
   interface NdArray {
     data: Float64Array;

@@ -1,5 +1,5 @@
 // tsne-js 1.0.3 behind the LayoutEngine interface, for comparison with our own t-SNE. It has no step API and always
-// starts from random points, so it is driven from outside (shared/notes/tsne.md): init(), overwrite the layout with a
+// starts from random points, so it is driven from outside (docs/measurements.md, "t-SNE and plotting"): init(), overwrite the layout with a
 // seeded or previous one, compute P through its own deep modules, set alpha = 1 (Student-t with one degree of
 // freedom, as run() does for 2-D), and call the private _gradDesc a few iterations at a time. Its faults stay its
 // own and are shown to the user: exact O(N^2) per step, plain (not squared) distances in P, the inverted gain rule.
@@ -21,7 +21,7 @@ const COLD_ITERS = 1000;
 const WARM_ITERS = 300;
 /** Initial spread, as tsne-js's randn (1e-4). */
 const INIT_STD = 1e-4;
-/** Above this many points tsne-js cannot keep up 10 frames/s here (measured: shared/notes/tsne.md). */
+/** Above this many points tsne-js cannot keep up 10 frames/s here (measured: docs/measurements.md, "t-SNE and plotting"). */
 const TSNEJS_COMFORTABLE_N = 300;
 
 export class TsneJsEngine implements LayoutEngine {

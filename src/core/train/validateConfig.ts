@@ -7,6 +7,10 @@ export const MAX_DIM = 4096;
 export const MAX_WINDOW = 1000;
 /** More negatives than this is far outside any published setting and only slows training down. */
 export const MAX_NEGATIVE = 100;
+/** Passes over the corpus: far beyond any useful setting, low enough to catch a slipped digit. */
+export const MAX_EPOCHS = 10_000;
+/** Hogwild threads: a bound on what a shared-memory kernel is laid out for. */
+export const MAX_THREADS = 256;
 
 export function validateTrainConfig(c: Readonly<TrainConfig>): void {
   const problems: string[] = [];
@@ -17,8 +21,8 @@ export function validateTrainConfig(c: Readonly<TrainConfig>): void {
   intIn('dim', c.dim, 1, MAX_DIM);
   intIn('window', c.window, 1, MAX_WINDOW);
   intIn('negative', c.negative, 0, MAX_NEGATIVE);
-  intIn('epochs', c.epochs, 1, 10_000);
-  intIn('threads', c.threads, 1, 256);
+  intIn('epochs', c.epochs, 1, MAX_EPOCHS);
+  intIn('threads', c.threads, 1, MAX_THREADS);
   if (c.negative === 0 && !c.hs) problems.push('nothing to train: set negative above 0 or turn on hierarchical softmax (hs)');
   if (!(c.alpha > 0) || !Number.isFinite(c.alpha)) problems.push(`alpha must be a positive number, got ${c.alpha}`);
   if (!(c.minAlpha >= 0) || !(c.minAlpha <= c.alpha)) problems.push(`minAlpha must be between 0 and alpha (${c.alpha}), got ${c.minAlpha}`);

@@ -259,7 +259,8 @@ export class KeyedVectors {
     return new KeyedVectors(this.words.slice(0, m), this.vectors.slice(0, m * this.dim), this.dim);
   }
 
-  private unitRow(i: number): Float32Array {
+  /** Row i scaled to length 1 (a zero row stays zero). */
+  unitRow(i: number): Float32Array {
     const out = this.vectors.slice(i * this.dim, (i + 1) * this.dim);
     const norm = this.norms()[i]!;
     if (norm > 0) for (let k = 0; k < out.length; k++) out[k] = out[k]! / norm;

@@ -4,6 +4,7 @@ import { useEffect } from 'react';
 import { useLabStore } from '../../state/labStore';
 import type { ControlGroup } from '../../state/labConfig';
 import { setConfig } from '../../state/labController';
+import { CooccurrenceView } from './CooccurrenceView';
 import { CorpusPicker } from './CorpusPicker';
 import { EnginePicker } from './EnginePicker';
 import { ExportPanel } from './ExportPanel';
@@ -71,6 +72,7 @@ export default function LabPage() {
               <div className="lab-side-plots">
                 {shown('search') && <NeighbourPanel />}
                 {shown('loss') && <LossChart />}
+                {shown('loss') && <CooccurrenceView />}
               </div>
             </div>
           </div>

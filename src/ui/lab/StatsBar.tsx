@@ -12,9 +12,11 @@ interface Stat {
 }
 
 const DASH = '—';
+/** The speed row's label for word-counting models; others name their own unit (see ProgressMsg.unit). */
+const SPEED_LABEL = 'Words per second';
 const STATS: Stat[] = [
   { label: 'Current loss', text: (s) => (s.progress && Number.isFinite(s.progress.loss) ? s.progress.loss.toFixed(4) : DASH) },
-  { label: 'Words per second', text: (s) => (s.progress && s.progress.wordsPerSec > 0 ? String(Math.round(s.progress.wordsPerSec)) : DASH) },
+  { label: SPEED_LABEL, text: (s) => (s.progress && s.progress.wordsPerSec > 0 ? String(Math.round(s.progress.wordsPerSec)) : DASH) },
   { label: 'Epoch', text: (s) => (s.progress ? `${Math.min(s.progress.epoch + 1, s.progress.epochs)} of ${s.progress.epochs}` : DASH) },
   { label: 'Progress', text: (s) => (s.progress && s.progress.wordsTotal > 0 ? ((100 * s.progress.wordsDone) / s.progress.wordsTotal).toFixed(2) : DASH), unit: '%' },
   { label: 'Current learning rate', text: (s) => (s.progress ? s.progress.lr.toPrecision(3) : DASH) },
@@ -24,6 +26,9 @@ export function StatsBar() {
   const statusText = useLabStore((s) => s.statusText);
   const fraction = useLabStore((s) => s.statusFraction);
   const phase = useLabStore((s) => s.phase);
+  // What the speed counts (corpus tokens, GloVe's co-occurrence cells): changes once per run, not per tick.
+  const unit = useLabStore((s) => s.progress?.unit ?? 'words');
+  const speedLabel = `${unit[0]!.toUpperCase()}${unit.slice(1)} per second`;
   const refs = useRef<(HTMLOutputElement | null)[]>([]);
   const bar = useRef<HTMLProgressElement | null>(null);
 
@@ -54,16 +59,19 @@ export function StatsBar() {
         <progress className="status-progress" max={1} ref={bar} aria-label="Training progress" />
       )}
       <dl className="stats">
-        {STATS.map((st, i) => (
+        {STATS.map((st, i) => {
+          const label = st.label === SPEED_LABEL ? speedLabel : st.label;
+          return (
           <div key={st.label}>
-            <dt>{st.unit ? `${st.label} (${st.unit})` : st.label}</dt>
+            <dt>{st.unit ? `${label} (${st.unit})` : label}</dt>
             <dd>
-              <output aria-label={st.label} aria-live="off" ref={(el) => void (refs.current[i] = el)}>
+              <output aria-label={label} aria-live="off" ref={(el) => void (refs.current[i] = el)}>
                 {DASH}
               </output>
             </dd>
           </div>
-        ))}
+          );
+        })}
       </dl>
     </section>
   );

@@ -6,6 +6,7 @@ import { LESSONS, findLesson } from './lessonsSource';
 import { quizIds, type Lesson } from './lessonParser';
 import { summarize, useLessonsStore } from './lessonsStore';
 import { LessonStepView } from './LessonMarkdown';
+import { currentStep, stepAfterKey } from './stepKeys';
 import './lessons.css';
 
 function stepHref(id: string, step: number): string {
@@ -89,9 +90,10 @@ function LessonView({ lesson, step }: { lesson: Lesson; step: number }) {
       if (e.altKey || e.ctrlKey || e.metaKey || e.shiftKey || isTyping(e.target)) return;
       // Radio groups use the arrow keys themselves.
       if (e.target instanceof HTMLInputElement && e.target.type === 'radio') return;
-      if (e.key === 'ArrowRight' && step < last) navigate('lessons', [lesson.id, String(step + 2)]);
-      else if (e.key === 'ArrowLeft' && step > 0) navigate('lessons', [lesson.id, String(step)]);
-      else return;
+      const from = currentStep(window.location.hash, lesson.id, last + 1, step);
+      const to = stepAfterKey(e.key, from, last + 1);
+      if (to === undefined) return;
+      navigate('lessons', [lesson.id, String(to + 1)]);
       e.preventDefault();
     };
     window.addEventListener('keydown', onKey);

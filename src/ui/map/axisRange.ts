@@ -1,7 +1,7 @@
-// Fixed axis ranges for the live map: autorange costs plotly 2-3x per frame (shared/notes/tsne.md), so plotly's axes
-// stay at VIEW and each frame maps the layout into them. The mapped box follows the points' current bounds with a
-// margin, easing from one fit to the next (easeRanges): an earlier rule that kept the box until the cloud filled
-// less than 30% of it left a third of the map empty in half of the runs.
+// The live map is drawn in fixed view coordinates (VIEW, [-1, 1]; moving a plot's axes each frame cost 2-3x, see
+// docs/measurements.md, "t-SNE and plotting"): each frame maps the layout into them. The mapped box follows the
+// points' current bounds with a margin, easing from one fit to the next (easeRanges): an earlier rule that kept the
+// box until the cloud filled less than 30% of it left a third of the map empty in half of the runs.
 
 /** Room left around the points when a range is recomputed, as a share of their extent. */
 export const RANGE_MARGIN = 0.15;

@@ -4,8 +4,10 @@ import { replaceParams, useRoute } from '../../state/route';
 import { AnalogyPlayground, analogyPropsFromParams } from './AnalogyPlayground';
 import { ArithmeticPlayground, arithmeticPropsFromParams } from './ArithmeticPlayground';
 import { AxesPlayground, axesPropsFromParams } from './AxesPlayground';
+import { ComparePlayground, comparePropsFromParams } from './ComparePlayground';
 import { BiasPlayground, biasPropsFromParams } from './BiasPlayground';
 import { EvaluationPlayground, evaluationPropsFromParams } from './EvaluationPlayground';
+import { SearchPlayground, searchPropsFromParams } from './SearchPlayground';
 import { SimilarityPlayground, similarityPropsFromParams } from './SimilarityPlayground';
 import { VectorsPicker } from './VectorsPicker';
 
@@ -16,6 +18,8 @@ export const PLAYGROUNDS = [
   { id: 'axes', label: 'Semantic axes', blurb: 'Words projected on he − she, good − bad, rich − poor…' },
   { id: 'evaluation', label: 'Evaluation', blurb: 'Analogy accuracy per section and similarity Spearman on benchmark sets.' },
   { id: 'bias', label: 'Bias', blurb: 'WEAT, a gender direction, and hard debiasing before and after.' },
+  { id: 'search', label: 'Search', blurb: 'Search 500 Brown documents: BM25 keywords against averaged and SIF word vectors.' },
+  { id: 'compare', label: 'Compare spaces', blurb: 'Map one space onto another (Procrustes), retrieve held-out words, and find words that moved beyond noise.' },
   { id: 'vectors', label: 'Vectors', blurb: 'Choose the shipped vectors, the lab\'s, or load your own file.' },
 ] as const;
 
@@ -50,6 +54,12 @@ export default function PlaygroundsPage() {
       break;
     case 'bias':
       body = <BiasPlayground key={key} {...biasPropsFromParams(params)} onParamsChange={onParamsChange} />;
+      break;
+    case 'search':
+      body = <SearchPlayground key={key} {...searchPropsFromParams(params)} onParamsChange={onParamsChange} />;
+      break;
+    case 'compare':
+      body = <ComparePlayground key={key} {...comparePropsFromParams(params)} onParamsChange={onParamsChange} />;
       break;
     case 'vectors':
       body = <VectorsPicker />;
