@@ -289,10 +289,10 @@ export function EmbeddingMap(props: EmbeddingMapProps) {
     }
     const px = new Float32Array(n);
     const py = new Float32Array(n);
+    const t = l.canvas!.affine();
     for (let i = 0; i < n; i++) {
-      const p = a.toPixel(l.viewX[i]!, l.viewY[i]!);
-      px[i] = p ? p[0] : NaN;
-      py[i] = p ? p[1] : NaN;
+      px[i] = t.sx * l.viewX[i]! + t.ox;
+      py[i] = t.sy * l.viewY[i]! + t.oy;
     }
     // Highlighted words carry the highlight layer's own labels: theirs are obstacles, not candidates. Added words
     // (not among the N) are labelled only through the highlight; the rest go by frequency rank (index order).

@@ -97,6 +97,15 @@ export class PointCanvas {
     return [a.left + ((x - v.x[0]) / (v.x[1] - v.x[0])) * a.width, a.top + ((v.y[1] - y) / (v.y[1] - v.y[0])) * a.height];
   }
 
+  /** The same mapping as toPixel as one affine map per axis (px = sx * x + ox, py = sy * y + oy), for loops. */
+  affine(): { sx: number; ox: number; sy: number; oy: number } {
+    const a = this.area();
+    const v = this.view;
+    const sx = a.width / (v.x[1] - v.x[0]);
+    const sy = -a.height / (v.y[1] - v.y[0]);
+    return { sx, ox: a.left - v.x[0] * sx, sy, oy: a.top - v.y[1] * sy };
+  }
+
   fromPixel(px: number, py: number): [number, number] {
     const a = this.area();
     const v = this.view;
