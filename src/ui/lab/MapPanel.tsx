@@ -60,17 +60,22 @@ export function MapPanel({ showSettings }: { showSettings: boolean }) {
         totalWords={vocabSize ?? undefined}
       />
       <MapComparison input={snapshot} seed={config.seed} perplexity={config.perplexity} learningRate={config.mapLr} method={config.map} />
-      {showSettings && (
-        <fieldset className="map-settings">
-          <legend>Map settings</legend>
-          <div className="field-grid">
-            <SettingField name="mapN" />
-            <SettingField name="map" titles={METHOD_TITLES} />
-            <SettingField name="perplexity" />
-            <SettingField name="mapLr" />
-          </div>
-        </fieldset>
-      )}
+      {showSettings && <MapSettings />}
     </section>
+  );
+}
+
+/** Words, projection and t-SNE settings (under the map, or in presenter mode's settings drawer). */
+export function MapSettings() {
+  return (
+    <fieldset className="map-settings">
+      <legend>Map settings</legend>
+      <div className="field-grid">
+        <SettingField name="mapN" />
+        <SettingField name="map" titles={METHOD_TITLES} />
+        <SettingField name="perplexity" />
+        <SettingField name="mapLr" />
+      </div>
+    </fieldset>
   );
 }
