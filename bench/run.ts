@@ -198,8 +198,8 @@ function formatBrowser(b: BrowserFigures): string[] {
   lines.push('');
   lines.push(
     markdown(
-      ['map points', 'updates/s while training', 'longest main-thread task (ms)', 'labels drawn'],
-      b.maps.map((f) => [`${f.points ?? f.mapN}${f.highlighted ? ` ("${f.highlighted}" highlighted)` : ''}`, f.error ? `failed: ${f.error}` : String(f.updatesPerSec ?? '-'), String(f.longestTaskMs ?? '-'), String(f.labels ?? '-')]),
+      ['map points', 'updates/s while training', 'longest main-thread task (ms)', 'labels drawn', 'ms per frame drawn'],
+      b.maps.map((f) => [`${f.points ?? f.mapN}${f.highlighted ? ` ("${f.highlighted}" highlighted)` : ''}`, f.error ? `failed: ${f.error}` : String(f.updatesPerSec ?? '-'), String(f.longestTaskMs ?? '-'), String(f.labels ?? '-'), String(f.drawMs ?? '-')]),
     ),
   );
   const fl = b.firstLoad;

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { freshVectors, selectWord } from '../../state/labController';
 import { useLabStore } from '../../state/labStore';
 import { EmbeddingMap } from '../map/EmbeddingMap';
+import { MapComparison } from '../map/MapComparison';
 import { centredNeighbours, wordsToAdd, type MapSearch } from '../map/searchNeighbours';
 import { SettingField } from './SettingField';
 import { useMapCommands } from './useMapCommands';
@@ -61,6 +62,7 @@ export function MapPanel({ showSettings }: { showSettings: boolean }) {
         onWordClick={onWordClick}
         totalWords={vocabSize ?? undefined}
       />
+      <MapComparison input={snapshot} seed={config.seed} perplexity={config.perplexity} learningRate={config.mapLr} method={config.map} />
       {showSettings && <MapSettings />}
     </section>
   );
