@@ -5,7 +5,7 @@
 //          with --max-words 50000, and with --max-words 1.
 // Both files are deleted at the end (about 3.3 GiB of disk while it runs). Long: tens of minutes on a busy machine,
 // so it is kept out of the test suite; the unit tests read small files.
-//   npm run bench -- --memory [--corpus-mb 1024] [--vectors-mb 2250] [--threads N] [--dir DIR] [--keep]
+//   npm run bench -- --memory [--corpus-mb 1024] [--vectors-mb 2250] [--threads N] [--dir DIR] [--keep] [--only train|eval]
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync, statfsSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -36,6 +36,7 @@ function parse(argv: readonly string[]) {
       threads: { type: 'string', default: String(availableParallelism()) },
       dir: { type: 'string' },
       keep: { type: 'boolean', default: false },
+      only: { type: 'string' },
     },
   });
   const num = (name: string, v: string | undefined) => {
@@ -49,6 +50,8 @@ function parse(argv: readonly string[]) {
     threads: num('threads', values.threads),
     dir: values.dir,
     keep: values.keep === true,
+    train: values.only === undefined || values.only === 'train',
+    eval: values.only === undefined || values.only === 'eval',
   };
 }
 
@@ -125,7 +128,7 @@ export async function runMemoryBench(argv: readonly string[]): Promise<void> {
   const o = parse(argv);
   const base = o.dir ?? tmpdir();
   mkdirSync(base, { recursive: true });
-  const needMB = o.corpusMB + o.vectorsMB + DISK_MARGIN_MB;
+  const needMB = (o.train ? o.corpusMB : 0) + (o.eval ? o.vectorsMB : 0) + DISK_MARGIN_MB;
   const fs = statfsSync(base);
   const freeMB = (fs.bavail * fs.bsize) / MB;
   if (freeMB < needMB) throw new Error(`${base} has ${Math.round(freeMB)} MB free; the memory bench needs about ${needMB} MB (use --dir)`);
@@ -139,30 +142,41 @@ export async function runMemoryBench(argv: readonly string[]): Promise<void> {
     process.exit(130);
   });
   try {
-    const corpus = join(dir, 'brown-sotu-repeated.txt');
-    log(`memory bench: writing a ${o.corpusMB} MB corpus (Brown + SOTU repeated) to ${corpus}...`);
-    const corpusBytes = await writeCorpus(corpus, o.corpusMB * MB);
-    const small = await cli(['train', '--corpus', 'brown', ...TRAIN_FLAGS, '--threads', String(o.threads)]);
-    const smallSummary = lastJsonLine(small.stdout) ?? {};
-    rows.push(row('train brown (reference)', statSync(corpusPath('brown')!).size, small, `vocab ${smallSummary.vocab}, ${smallSummary.corpusTokens} tokens`));
-    log(`memory bench: training one epoch on it (${o.threads} thread(s))...`);
-    const big = await cli(['train', '--corpus', corpus, ...TRAIN_FLAGS, '--threads', String(o.threads)]);
-    const s = lastJsonLine(big.stdout) ?? {};
-    rows.push(row(`train ${o.corpusMB} MB corpus`, corpusBytes, big, `vocab ${s.vocab}, ${Number(s.corpusTokens).toLocaleString('en-US')} tokens, ${s.setupSeconds} s counting, ${Math.round(Number(s.seconds))} s training`));
-    rmSync(corpus, { force: true });
-
-    const vectors = join(dir, 'synthetic-300d.vec');
-    log(`memory bench: writing a ${o.vectorsMB} MB vectors file to ${vectors}...`);
-    const v = await writeVectors(vectors, o.vectorsMB * MB);
-    for (const maxWords of [EVAL_MAX_WORDS, 1]) {
-      log(`memory bench: eval --max-words ${maxWords}...`);
-      const r = await cli(['eval', '--vectors', vectors, '--max-words', String(maxWords), '--json']);
-      const e = lastJsonLine(r.stdout) ?? {};
-      rows.push(row(`eval --max-words ${maxWords}`, v.bytes, r, `${e.words} of ${v.rows.toLocaleString('en-US')} rows x ${e.dim}`));
-    }
+    if (o.train) await trainRuns(o, dir, rows);
+    if (o.eval) await evalRuns(o, dir, rows);
   } finally {
     stopHere();
   }
+  report(rows, o);
+}
+
+async function trainRuns(o: ReturnType<typeof parse>, dir: string, rows: MemoryRow[]): Promise<void> {
+  const corpus = join(dir, 'brown-sotu-repeated.txt');
+  log(`memory bench: writing a ${o.corpusMB} MB corpus (Brown + SOTU repeated) to ${corpus}...`);
+  const corpusBytes = await writeCorpus(corpus, o.corpusMB * MB);
+  const small = await cli(['train', '--corpus', 'brown', ...TRAIN_FLAGS, '--threads', String(o.threads)]);
+  const smallSummary = lastJsonLine(small.stdout) ?? {};
+  rows.push(row('train brown (reference)', statSync(corpusPath('brown')!).size, small, `vocab ${smallSummary.vocab}, ${smallSummary.corpusTokens} tokens`));
+  log(`memory bench: training one epoch on it (${o.threads} thread(s))...`);
+  const big = await cli(['train', '--corpus', corpus, ...TRAIN_FLAGS, '--threads', String(o.threads)]);
+  const s = lastJsonLine(big.stdout) ?? {};
+  rows.push(row(`train ${o.corpusMB} MB corpus`, corpusBytes, big, `vocab ${s.vocab}, ${Number(s.corpusTokens).toLocaleString('en-US')} tokens, ${s.setupSeconds} s counting, ${Math.round(Number(s.seconds))} s training`));
+  rmSync(corpus, { force: true });
+}
+
+async function evalRuns(o: ReturnType<typeof parse>, dir: string, rows: MemoryRow[]): Promise<void> {
+  const vectors = join(dir, 'synthetic-300d.vec');
+  log(`memory bench: writing a ${o.vectorsMB} MB vectors file to ${vectors}...`);
+  const v = await writeVectors(vectors, o.vectorsMB * MB);
+  for (const maxWords of [EVAL_MAX_WORDS, 1]) {
+    log(`memory bench: eval --max-words ${maxWords}...`);
+    const r = await cli(['eval', '--vectors', vectors, '--max-words', String(maxWords), '--json']);
+    const e = lastJsonLine(r.stdout) ?? {};
+    rows.push(row(`eval --max-words ${maxWords}`, v.bytes, r, `${e.words} of ${v.rows.toLocaleString('en-US')} rows x ${e.dim}`));
+  }
+}
+
+function report(rows: MemoryRow[], o: ReturnType<typeof parse>): void {
   const table = [
     '| run | file MB | peak RSS MB | peak / file | wall s | detail |',
     '|---|---:|---:|---:|---:|---|',
@@ -172,6 +186,7 @@ export async function runMemoryBench(argv: readonly string[]): Promise<void> {
   const outDir = join(ROOT, 'bench', 'out');
   mkdirSync(outDir, { recursive: true });
   const git = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).stdout.trim();
-  writeFileSync(join(outDir, 'memory.json'), JSON.stringify({ date: new Date().toISOString(), commit: git, trainFlags: TRAIN_FLAGS, rows }, null, 2) + '\n');
-  log(`memory bench: wrote bench/out/memory.json`);
+  const name = o.train && o.eval ? 'memory.json' : `memory-${o.train ? 'train' : 'eval'}.json`;
+  writeFileSync(join(outDir, name), JSON.stringify({ date: new Date().toISOString(), commit: git, trainFlags: TRAIN_FLAGS, rows }, null, 2) + '\n');
+  log(`memory bench: wrote bench/out/${name}`);
 }
