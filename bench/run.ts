@@ -4,6 +4,7 @@
 //   npm run bench                          Brown, skip-gram and CBOW, gensim's defaults, about 10 minutes
 //   npm run bench -- --quick               one epoch, skip-gram only, fewer browser figures: a couple of minutes
 //   npm run bench -- --models sg --epochs 3 --skip-browser
+//   npm run bench -- --memory              the CLI's peak memory on a 1 GiB corpus and a 2.2 GiB vectors file
 // Installs nothing: gensim and fastText are used when Debian's packages are there, and reported missing otherwise.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -216,7 +217,11 @@ process.on('SIGINT', () => {
 });
 
 if (!existsSync(join(ROOT, 'package.json'))) throw new Error('run the bench from the project (npm run bench)');
-main().catch((err: unknown) => {
+// --memory: the command line's peak memory on a 1 GiB corpus and a vectors file over 2 GiB (bench/memory.ts).
+const entry = process.argv.includes('--memory')
+  ? import('./memory').then((m) => m.runMemoryBench(process.argv.slice(2)))
+  : main();
+entry.catch((err: unknown) => {
   log(`bench: error: ${(err as Error).message ?? String(err)}`);
   process.exitCode = 1;
 });

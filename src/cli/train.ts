@@ -1,6 +1,6 @@
 // `train`: corpus -> vocabulary -> trainer (the same core the lab's worker runs) -> vectors file + one JSON line.
 // Progress goes to stderr every few seconds; stdout carries only the final JSON summary, so scripts can parse it.
-import { streamCorpus } from '../core/text/corpusStream';
+import { collectCorpus, streamCorpus } from '../core/text/corpusStream';
 import { spacingOf, spacingWarning, splitCharacters } from '../core/text/textCheck';
 import { createTrainer } from '../core/train/createTrainer';
 import { DEFAULT_TRAIN_CONFIG, DivergenceError, type EngineName, type TrainConfig, type TrainProgress } from '../core/train/types';
@@ -25,6 +25,9 @@ export const CHUNK_WORDS = 50_000;
 export const NODE_ENGINES = ['cpu', 'tfjs-wasm', 'tfjs-cpu'] as const;
 
 const D = DEFAULT_TRAIN_CONFIG;
+const MB = 1024 * 1024;
+/** Corpora up to this size are held in memory as word ids for training; larger ones are re-read each epoch. */
+export const IN_MEMORY_MAX_BYTES = 64 * MB;
 /** "brown|sotu|toy-fruit|toy-royals|PATH": every name --corpus accepts besides a file. */
 const CORPUS_CHOICES = `${BUNDLED_CORPORA.join('|')}|PATH`;
 
@@ -50,6 +53,7 @@ export const TRAIN_SPEC: CommandSpec = {
     { name: 'threads', kind: 'int', min: 1, max: MAX_THREADS, default: String(D.threads), help: 'worker threads (1 = deterministic; at most the cores here)' },
     { name: 'batch-size', kind: 'int', min: 1, default: String(D.batchSize), help: 'pairs per batch (tfjs engines only)' },
     { name: 'out', kind: 'string', placeholder: 'FILE', help: 'save vectors: .txt .bin .vec .tsv (projector pair) or .elv' },
+    { name: 'stream', kind: 'flag', help: `re-read the corpus every epoch instead of holding it (always above ${IN_MEMORY_MAX_BYTES / MB} MB)` },
     { name: 'split-characters', kind: 'flag', help: 'treat each Chinese/Japanese character as a word (texts without spaces)' },
     { name: 'quiet', kind: 'flag', help: 'no progress lines on stderr' },
   ],
@@ -133,7 +137,6 @@ export interface TrainSummary {
 // Lets signal handlers and timers run between chunks (awaiting an already-settled promise would not).
 const yieldToEventLoop = () => new Promise<void>((r) => setImmediate(r));
 
-const MB = 1024 * 1024;
 /** Files smaller than this are counted in a moment: no reading progress for them. */
 const PROGRESS_MIN_BYTES = 64 * MB;
 const mb = (bytes: number) => `${(bytes / MB).toFixed(1)} MB`;
@@ -196,7 +199,11 @@ export async function runTrain(argv: readonly string[], log: (line: string) => v
       `corpus ${source.name}: ${stream.rawTokens.toLocaleString('en-US')} tokens, ${stream.sentences.toLocaleString('en-US')} ` +
         `sentences, ${stream.vocab.words.length.toLocaleString('en-US')} words with count >= ${config.minCount}`,
     );
-    const trainer = await createTrainer(stream, config, engine, { onLog: say });
+    // A small corpus is encoded once and kept as word ids (about two thirds of the text's size): epochs then skip
+    // re-reading and re-tokenizing. A big one is re-read every epoch, so memory stays flat whatever its size.
+    const streamed = o.stream === true || source.bytes > IN_MEMORY_MAX_BYTES;
+    const corpus = streamed ? stream : await collectCorpus(stream);
+    const trainer = await createTrainer(corpus, config, engine, { onLog: say });
     const setupSeconds = (performance.now() - setupStart) / 1000;
     say(`training ${config.model} on the ${trainer.engine} engine, dim ${config.dim}, ${config.epochs} epoch(s), seed ${config.seed}`);
 
