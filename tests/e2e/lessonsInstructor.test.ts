@@ -81,6 +81,23 @@ describe('poll-and-reveal and pinned vectors', () => {
   });
 });
 
+describe('vectors="lab"', () => {
+  it('a widget that asks for the lab\'s vectors follows the active set and says so', async () => {
+    const lesson = LESSONS.find((l) => l.id === 'properties')!;
+    const step = lesson.steps.findIndex((s) => s.blocks.some((b) => b.kind === 'widget' && b.props.vectors === 'lab'));
+    expect(step).toBeGreaterThan(0);
+    // Open the step before it first: its widget activates the shipped set it pins, which the lab widget then shows.
+    const { page, context } = await openPage(browser, `/#/lessons/properties/${step}`);
+    await expect.poll(() => page.locator('section.widget').first().getByLabel('Vectors used').getAttribute('data-vectors'), { ...POLL, timeout: 60_000 }).toBe('brown-sg100');
+    await page.getByRole('button', { name: 'Next →' }).click();
+    const w = page.locator('section.widget[data-widget="similarity"]');
+    await expect.poll(() => w.getByLabel('Vectors used').getAttribute('data-vectors'), { ...POLL, timeout: 60_000 }).toBe('lab');
+    await expect.poll(() => text(w.getByLabel('Vectors used')), POLL).toContain("the lab's current vectors");
+    await expect.poll(() => text(w.getByLabel('Vectors used')), POLL).toContain('Brown, skip-gram 100d');
+    await context.close();
+  });
+});
+
 describe('widget state in links', () => {
   it('a changed widget writes its inputs into the link, and the link reopens it the same way', async () => {
     const lesson = LESSONS.find((l) => l.id === 'properties')!;
