@@ -27,12 +27,19 @@ interface SetSpec {
   label: string;
   corpus: string;
   files: string[];
+  /** Training seed (1 unless said): a second seed of the same corpus is the noise baseline for comparing spaces. */
+  seed?: number;
 }
 
 // The first set is the default the playgrounds and lessons open with: the bigger corpus gives the better demos.
 const SETS: SetSpec[] = [
   { id: 'brown-sotu-sg100', label: 'Brown + SOTU, skip-gram 100d', corpus: 'Brown + State of the Union (~3 M tokens)', files: ['brown.txt', 'sotu.txt'] },
   { id: 'brown-sg100', label: 'Brown, skip-gram 100d', corpus: 'Brown (1.0 M tokens)', files: ['brown.txt'] },
+  // For comparing spaces (the Compare playground): another domain, and the same corpus with another seed, so that a
+  // change of domain can be told from training noise.
+  { id: 'sotu-sg100', label: 'SOTU, skip-gram 100d', corpus: 'State of the Union 1790-2018 (~2 M tokens)', files: ['sotu.txt'] },
+  { id: 'brown-sg100-seed2', label: 'Brown, skip-gram 100d, seed 2', corpus: 'Brown (1.0 M tokens)', files: ['brown.txt'], seed: 2 },
+  { id: 'sotu-sg100-seed2', label: 'SOTU, skip-gram 100d, seed 2', corpus: 'State of the Union 1790-2018 (~2 M tokens)', files: ['sotu.txt'], seed: 2 },
 ];
 
 function arg(name: string): string | undefined {
@@ -90,7 +97,7 @@ const REBUILD = 'npx tsx scripts/buildShippedVectors.ts';
 
 async function build(spec: SetSpec, epochs: number): Promise<IndexEntry> {
   const text = spec.files.map((f) => readFileSync(join(CORPORA, f), 'utf8')).join('\n');
-  const config: TrainConfig = { ...DEFAULT_TRAIN_CONFIG, model: 'skipgram', dim: 100, epochs, seed: 1, threads: 1 };
+  const config: TrainConfig = { ...DEFAULT_TRAIN_CONFIG, model: 'skipgram', dim: 100, epochs, seed: spec.seed ?? 1, threads: 1 };
   const corpus = encodeCorpus(text, { minCount: config.minCount, maxVocab: config.maxVocab });
   console.log(`${spec.id}: ${corpus.rawTokens.toLocaleString('en')} tokens, ${corpus.vocab.words.length.toLocaleString('en')} words at min-count ${config.minCount}`);
   const trainer = await createTrainer(corpus, config, 'cpu');

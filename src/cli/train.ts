@@ -1,6 +1,7 @@
 // `train`: corpus -> vocabulary -> trainer (the same core the lab's worker runs) -> vectors file + one JSON line.
 // Progress goes to stderr every few seconds; stdout carries only the final JSON summary, so scripts can parse it.
-import { encodeCorpus } from '../core/text/corpus';
+import { streamCorpus } from '../core/text/corpusStream';
+import { spacingOf, spacingWarning, splitCharacters } from '../core/text/textCheck';
 import { createTrainer } from '../core/train/createTrainer';
 import { DEFAULT_TRAIN_CONFIG, DivergenceError, type EngineName, type TrainConfig, type TrainProgress } from '../core/train/types';
 import { MAX_DIM, MAX_EPOCHS, MAX_NEGATIVE, MAX_THREADS, MAX_WINDOW, validateTrainConfig } from '../core/train/validateConfig';
@@ -8,8 +9,8 @@ import { availableParallelism } from 'node:os';
 import { BUNDLED_CORPORA } from '../../scripts/buildCorpora';
 import { KeyedVectors } from '../core/vectors/keyedVectors';
 import { parseCommand, type CommandSpec, type ParsedOptions } from './args';
-import { resolveCorpus } from './corpusFile';
-import { readFileSync } from 'node:fs';
+import { readTextBlocks, resolveCorpus } from './corpusFile';
+import { watchInterrupt } from './interrupt';
 import { CliError, InterruptedError, UsageError } from './errors';
 import { peakRssMB } from './memory';
 import { userPath } from './paths';
@@ -49,6 +50,7 @@ export const TRAIN_SPEC: CommandSpec = {
     { name: 'threads', kind: 'int', min: 1, max: MAX_THREADS, default: String(D.threads), help: 'worker threads (1 = deterministic; at most the cores here)' },
     { name: 'batch-size', kind: 'int', min: 1, default: String(D.batchSize), help: 'pairs per batch (tfjs engines only)' },
     { name: 'out', kind: 'string', placeholder: 'FILE', help: 'save vectors: .txt .bin .vec .tsv (projector pair) or .elv' },
+    { name: 'split-characters', kind: 'flag', help: 'treat each Chinese/Japanese character as a word (texts without spaces)' },
     { name: 'quiet', kind: 'flag', help: 'no progress lines on stderr' },
   ],
   examples: [
@@ -128,20 +130,13 @@ export interface TrainSummary {
   format: string | null;
 }
 
-/** Ctrl-C handling: the first press stops after the current chunk; a second one quits at once. */
-function watchInterrupt(log: (line: string) => void): { requested: () => boolean; dispose: () => void } {
-  let requested = false;
-  const onSigint = () => {
-    if (requested) process.exit(130);
-    requested = true;
-    log('stopping after the current chunk (Ctrl-C again to quit at once)...');
-  };
-  process.on('SIGINT', onSigint);
-  return { requested: () => requested, dispose: () => process.off('SIGINT', onSigint) };
-}
-
 // Lets signal handlers and timers run between chunks (awaiting an already-settled promise would not).
 const yieldToEventLoop = () => new Promise<void>((r) => setImmediate(r));
+
+const MB = 1024 * 1024;
+/** Files smaller than this are counted in a moment: no reading progress for them. */
+const PROGRESS_MIN_BYTES = 64 * MB;
+const mb = (bytes: number) => `${(bytes / MB).toFixed(1)} MB`;
 
 export async function runTrain(argv: readonly string[], log: (line: string) => void): Promise<TrainSummary | 'help'> {
   const o = parseCommand(TRAIN_SPEC, argv);
@@ -157,87 +152,115 @@ export async function runTrain(argv: readonly string[], log: (line: string) => v
   if (capped.note) log(capped.note);
 
   const setupStart = performance.now();
-  const corpusSource = resolveCorpus(o.corpus as string, say);
+  const source = resolveCorpus(o.corpus as string, say);
   // Training without --out is allowed, as gensim trains a model that is never saved and word2vec.c builds a
   // vocabulary without -output: quick looks at loss and speed (the bench) need no file. But it is said out loud,
   // since a forgotten --out would otherwise cost a whole run unnoticed.
   if (!outPath) log('note: no --out given: the vectors will not be saved (add --out FILE.txt to keep them)');
-  const corpusText = { ...corpusSource, text: readFileSync(corpusSource.path, 'utf8') };
-  let corpus;
-  try {
-    corpus = encodeCorpus(corpusText.text, { minCount: config.minCount, maxVocab: config.maxVocab });
-  } catch (err) {
-    throw new CliError(`${corpusText.name}: ${(err as Error).message}`);
-  }
-  const sentences = corpus.offsets.length - 1;
-  say(
-    `corpus ${corpusText.name}: ${corpus.rawTokens.toLocaleString('en-US')} tokens, ${sentences.toLocaleString('en-US')} ` +
-      `sentences, ${corpus.vocab.words.length.toLocaleString('en-US')} words with count >= ${config.minCount}`,
-  );
-  const trainer = await createTrainer(corpus, config, engine, { onLog: say });
-  const setupSeconds = (performance.now() - setupStart) / 1000;
-  say(`training ${config.model} on the ${trainer.engine} engine, dim ${config.dim}, ${config.epochs} epoch(s), seed ${config.seed}`);
 
   const interrupt = watchInterrupt(log);
-  const tick = throttled(say);
-  let trainSeconds = 0;
-  let trainCpuMicros = 0;
-  let last: TrainProgress = trainer.progress();
   try {
-    while (!trainer.done) {
-      if (interrupt.requested()) {
-        const pct = last.wordsTotal > 0 ? ((100 * last.wordsDone) / last.wordsTotal).toFixed(1) : '0';
-        throw new InterruptedError(`training stopped at ${pct}%${outPath ? `; ${outPath} was not written` : ''}`);
+    const split = o['split-characters'] === true;
+    const tick = throttled(say);
+    // The counting pass reports its progress and stops on Ctrl-C; training passes stop between chunks instead.
+    let counting = true;
+    let firstBlock = true;
+    const stream = await streamCorpus(
+      () =>
+        readTextBlocks(source, {
+          stopped: () => counting && interrupt.requested(),
+          transform: split ? splitCharacters : undefined,
+          onBytes: (n) => {
+            if (counting && source.bytes > PROGRESS_MIN_BYTES) tick(`reading ${source.name}: ${mb(n)} of ${mb(source.bytes)} (${((100 * n) / Math.max(1, source.bytes)).toFixed(0)}%)`);
+          },
+        }),
+      {
+        minCount: config.minCount,
+        maxVocab: config.maxVocab,
+        // The first block tells whether the text separates its words: warned once, before the counting goes on.
+        onBlock: (text) => {
+          if (!firstBlock) return;
+          firstBlock = false;
+          const warning = spacingWarning(source.name, spacingOf(text), '--split-characters');
+          if (warning && !split) log(`warning: ${warning}`);
+        },
+      },
+    ).catch((err: unknown) => {
+      if (interrupt.requested()) throw new InterruptedError(`stopped while reading ${source.name}${outPath ? `; ${outPath} was not written` : ''}`);
+      if (err instanceof CliError) throw err;
+      throw new CliError(`${source.name}: ${(err as Error).message}`);
+    });
+    counting = false;
+    if (interrupt.requested()) throw new InterruptedError(`stopped while reading ${source.name}${outPath ? `; ${outPath} was not written` : ''}`);
+    say(
+      `corpus ${source.name}: ${stream.rawTokens.toLocaleString('en-US')} tokens, ${stream.sentences.toLocaleString('en-US')} ` +
+        `sentences, ${stream.vocab.words.length.toLocaleString('en-US')} words with count >= ${config.minCount}`,
+    );
+    const trainer = await createTrainer(stream, config, engine, { onLog: say });
+    const setupSeconds = (performance.now() - setupStart) / 1000;
+    say(`training ${config.model} on the ${trainer.engine} engine, dim ${config.dim}, ${config.epochs} epoch(s), seed ${config.seed}`);
+
+    let trainSeconds = 0;
+    let trainCpuMicros = 0;
+    let last: TrainProgress = trainer.progress();
+    try {
+      while (!trainer.done) {
+        if (interrupt.requested()) {
+          const pct = last.wordsTotal > 0 ? ((100 * last.wordsDone) / last.wordsTotal).toFixed(1) : '0';
+          throw new InterruptedError(`training stopped at ${pct}%${outPath ? `; ${outPath} was not written` : ''}`);
+        }
+        const t0 = performance.now();
+        const cpu0 = process.cpuUsage();
+        last = await trainer.run(CHUNK_WORDS);
+        const cpu = process.cpuUsage(cpu0);
+        trainSeconds += (performance.now() - t0) / 1000;
+        trainCpuMicros += cpu.user + cpu.system;
+        tick(formatProgress(last, config.epochs));
+        await yieldToEventLoop();
       }
-      const t0 = performance.now();
-      const cpu0 = process.cpuUsage();
-      last = await trainer.run(CHUNK_WORDS);
-      const cpu = process.cpuUsage(cpu0);
-      trainSeconds += (performance.now() - t0) / 1000;
-      trainCpuMicros += cpu.user + cpu.system;
-      tick(formatProgress(last, config.epochs));
-      await yieldToEventLoop();
+      tick(formatProgress(last, config.epochs), true);
+    } catch (err) {
+      trainer.dispose();
+      if (err instanceof DivergenceError) {
+        throw new CliError(`${err.message} On the command line: --alpha ${err.suggestedAlpha}.`);
+      }
+      throw err;
     }
-    tick(formatProgress(last, config.epochs), true);
-  } catch (err) {
+
+    const vocab = stream.vocab;
+    const kv = new KeyedVectors(vocab.words, trainer.vectors(), trainer.dim);
     trainer.dispose();
-    if (err instanceof DivergenceError) {
-      throw new CliError(`${err.message} On the command line: --alpha ${err.suggestedAlpha}.`);
+    const words = stream.rawTokens * config.epochs;
+    const summary: TrainSummary = {
+      command: 'train',
+      corpus: source.name,
+      engine: String(trainer.engine),
+      model: config.model,
+      settings: config,
+      words,
+      corpusTokens: stream.rawTokens,
+      sentences: stream.sentences,
+      vocab: vocab.words.length,
+      seconds: round(trainSeconds, 6),
+      cpuSeconds: round(trainCpuMicros / 1e6, 3),
+      setupSeconds: round(setupSeconds, 3),
+      wordsPerSec: Math.round(words / Math.max(trainSeconds, 1e-9)),
+      finalLoss: Number.isFinite(last.loss) ? round(last.loss, 5) : null,
+      peakRssMB: 0,
+      out: [],
+      format: ext ? formatName(ext) : null,
+    };
+    if (outPath) {
+      const meta = { corpus: source.name, engine: summary.engine, ...config, words, vocab: summary.vocab };
+      say(`saving ${outPath} (${summary.format})...`);
+      summary.out = await writeVectorsFile(kv, outPath, meta, interrupt);
+      say(`wrote ${summary.out.join(' and ')} (${summary.format})`);
     }
-    throw err;
+    summary.peakRssMB = peakRssMB();
+    return summary;
   } finally {
     interrupt.dispose();
   }
-
-  const kv = new KeyedVectors(corpus.vocab.words, trainer.vectors(), trainer.dim);
-  trainer.dispose();
-  const words = corpus.rawTokens * config.epochs;
-  const summary: TrainSummary = {
-    command: 'train',
-    corpus: corpusText.name,
-    engine: String(trainer.engine),
-    model: config.model,
-    settings: config,
-    words,
-    corpusTokens: corpus.rawTokens,
-    sentences,
-    vocab: corpus.vocab.words.length,
-    seconds: round(trainSeconds, 6),
-    cpuSeconds: round(trainCpuMicros / 1e6, 3),
-    setupSeconds: round(setupSeconds, 3),
-    wordsPerSec: Math.round(words / Math.max(trainSeconds, 1e-9)),
-    finalLoss: Number.isFinite(last.loss) ? round(last.loss, 5) : null,
-    peakRssMB: 0,
-    out: [],
-    format: ext ? formatName(ext) : null,
-  };
-  if (outPath) {
-    const meta = { corpus: corpusText.name, engine: summary.engine, ...config, words, vocab: summary.vocab };
-    summary.out = writeVectorsFile(kv, outPath, meta);
-    say(`wrote ${summary.out.join(' and ')} (${summary.format})`);
-  }
-  summary.peakRssMB = peakRssMB();
-  return summary;
 }
 
 function round(x: number, digits: number): number {

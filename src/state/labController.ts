@@ -5,7 +5,7 @@ import { KeyedVectors } from '../core/vectors/keyedVectors';
 import type { EngineName } from '../core/train/types';
 import { TrainerClient } from '../workers/trainerClient';
 import { ENGINE_FALLBACK, type CorpusSource, type FromWorker, type Speed } from '../workers/trainerMessages';
-import { CORPUS_TITLES, MODEL_TITLES, RESTART_KEYS, trainConfigOf, type LabConfig, type SpeedChoice } from './labConfig';
+import { CORPUS_TITLES, modelConfigOf, modelTitle, RESTART_KEYS, paramsOf, withParam, type LabConfig, type SpeedChoice } from './labConfig';
 import { pushLoss, resetLoss } from './labLoss';
 import { hasTrainer, isPreparing, useLabStore } from './labStore';
 import { useVectorsStore } from './vectorsStore';
@@ -46,7 +46,7 @@ function shortCorpusName(c: LabConfig): string {
 }
 
 function describeRun(c: LabConfig, epoch: number, done: boolean): string {
-  const base = `${shortCorpusName(c)} ${MODEL_TITLES[c.model]}`;
+  const base = `${shortCorpusName(c)} ${modelTitle(c.model)}`;
   return done ? `${base} (trained, ${c.epochs} epoch${c.epochs === 1 ? '' : 's'})` : `${base} (training, epoch ${Math.min(epoch + 1, c.epochs)})`;
 }
 
@@ -76,6 +76,12 @@ function onMessage(msg: FromWorker): void {
     case 'vectors':
       acceptVectors(msg);
       break;
+    case 'matrix':
+      s.set({ matrix: msg.view });
+      break;
+    case 'readout':
+      s.set({ pairs: msg.pairs });
+      break;
     case 'neighbours':
       break; // answered through the request promise
     case 'error':
@@ -96,7 +102,7 @@ function acceptVectors(msg: Extract<FromWorker, { type: 'vectors' }>): void {
   store().set({ modelLabel: label, modelSource: 'training' });
   pushActiveVectors(currentKv, label, {
     corpus: shortCorpusName(c),
-    model: MODEL_TITLES[c.model],
+    model: modelTitle(c.model),
     dimensions: msg.dim,
     vocabulary: msg.words.length,
     epochs: `${Math.min(msg.epoch, c.epochs)} of ${c.epochs}`,
@@ -105,14 +111,15 @@ function acceptVectors(msg: Extract<FromWorker, { type: 'vectors' }>): void {
   }, 'trained');
 }
 
-/** Make these vectors the ones the playgrounds query, replacing the lab's previous entry instead of piling up. */
+/**
+ * Offer these vectors (trained here, or a saved model loaded in the lab) to the playgrounds and lessons, replacing
+ * the lab's previous entry instead of piling up. They become active only if the user had chosen the lab's vectors
+ * (then the newer snapshot follows that choice); otherwise the vectors in use stay until the user switches.
+ */
 function pushActiveVectors(kv: KeyedVectors, label: string, details: Record<string, string | number>, origin: 'trained' | 'loaded'): void {
   const previous = lastVectorsLabel;
   lastVectorsLabel = label;
-  useVectorsStore.setState((v) => {
-    const entry = { kv, origin, label, details };
-    return { active: entry, available: [...v.available.filter((a) => a.label !== previous && a.label !== label), entry] };
-  });
+  useVectorsStore.getState().offer({ kv, origin, label, details }, previous);
 }
 
 function onCrash(message: string): void {
@@ -152,6 +159,8 @@ export async function startTraining(o: { startPaused?: boolean; engineOverride?:
     statusText: 'Starting…',
     statusFraction: null,
     progress: null,
+    matrix: null,
+    pairs: null,
     activeEngine: null,
     engineNote: '',
     corpusInfo: null,
@@ -172,7 +181,7 @@ export async function startTraining(o: { startPaused?: boolean; engineOverride?:
     {
       type: 'start',
       session,
-      config: trainConfigOf(c),
+      model: modelConfigOf(c),
       engine: o.engineOverride ?? c.engine,
       source: src.source,
       mapN: c.mapN,
@@ -217,7 +226,9 @@ export function reset(): void {
     statusText: 'Ready: press Start training',
     statusFraction: null,
     progress: null,
+    pairs: null,
     snapshot: null,
+    matrix: null,
     activeEngine: null,
     engineNote: '',
     selection: null,
@@ -239,12 +250,16 @@ export function setConfig(patch: Partial<LabConfig>): void {
 export function pendingRestartKeys(): (keyof LabConfig)[] {
   const s = store();
   if (!s.runningConfig) return [];
-  return [...RESTART_KEYS].filter((k) => s.runningConfig![k] !== s.config[k]);
+  const running = s.runningConfig;
+  return [...RESTART_KEYS].filter((k) =>
+    k === 'params' ? JSON.stringify(paramsOf(running)) !== JSON.stringify(paramsOf(s.config)) : running[k] !== s.config[k],
+  );
 }
 
 export function applySuggestedAlpha(alpha: number): void {
   reset();
-  store().setConfig({ alpha: Number(alpha.toPrecision(3)) });
+  const s = store();
+  s.set({ config: withParam(s.config, 'alpha', Number(alpha.toPrecision(3))) });
   void startTraining();
 }
 

@@ -3,7 +3,9 @@
 // the map snapshot, the selected word, the user's file, saved models. Actions that talk to the worker live in
 // labController.ts; this file only holds data and plain setters, so tests can reset it.
 import { create } from 'zustand';
+import type { MatrixView } from '../core/models/types';
 import type { EngineName } from '../core/train/types';
+import type { PairsReadout } from '../workers/pairsReadout';
 import type { CorpusInfo, ErrorKind, Phase, ProgressMsg } from '../workers/trainerMessages';
 import { DEFAULT_LAB_CONFIG, type LabConfig } from './labConfig';
 import type { SavedModelMeta } from './persist';
@@ -49,7 +51,11 @@ export interface LabState {
   engineNote: string;
   corpusInfo: CorpusInfo | null;
   progress: ProgressMsg | null;
+  /** The syllabus pairs already near each other (from the worker, every few seconds). */
+  pairs: PairsReadout | null;
   snapshot: MapSnapshot | null;
+  /** GloVe's log co-occurrences next to its fit, for the matrix view (null for models without one). */
+  matrix: MatrixView | null;
   /** What the map and neighbours show: "Brown skip-gram (training, epoch 2)" or a saved model's name. */
   modelLabel: string;
   modelSource: 'none' | 'training' | 'saved';
@@ -82,7 +88,9 @@ export const INITIAL_LAB_STATE = {
   engineNote: '',
   corpusInfo: null,
   progress: null,
+  pairs: null,
   snapshot: null,
+  matrix: null,
   modelLabel: '',
   modelSource: 'none' as const,
   notices: [],

@@ -1,8 +1,9 @@
 // "Auto" engine: measure, do not assume. A GPU backend is only a candidate when the browser reports real hardware
 // (SwiftShader/llvmpipe are CPU emulations, far slower than typed arrays: see docs/measurements.md, "Browser"). Each candidate
 // trains briefly on the real corpus; the fastest in words per second wins.
+import type { ModelConfig } from '../core/models/types';
 import type { EncodedCorpus } from '../core/text/corpus';
-import type { EngineName, TrainConfig } from '../core/train/types';
+import type { EngineName } from '../core/train/types';
 import type { CreateTrainer } from './trainerSession';
 
 /** Measured time per candidate after its warm-up chunk: long enough to average a few chunks, short for a user. */
@@ -63,25 +64,27 @@ export interface ProbeResult {
 
 export async function probeEngines(
   corpus: EncodedCorpus,
-  config: TrainConfig,
+  config: ModelConfig,
   createTrainer: CreateTrainer,
   onStatus: (text: string) => void,
+  /** The engines the model runs on (its spec's list): others are not tried. */
+  allowed: readonly string[],
 ): Promise<ProbeResult> {
-  const candidates = await probeCandidates();
+  const candidates = (await probeCandidates()).filter((e) => allowed.includes(e));
   const speeds: { engine: EngineName; wps: number }[] = [];
   // Only the first epoch's schedule matters for speed; one epoch keeps the probe's learning-rate decay irrelevant.
-  const probeConfig: TrainConfig = { ...config, epochs: 1 };
+  const probeConfig: ModelConfig = { ...config, common: { ...config.common, epochs: 1 } };
   for (const engine of candidates) {
     onStatus(`Measuring engine speed: ${engine}…`);
     let trainer;
     try {
-      trainer = await createTrainer(corpus, probeConfig, engine);
+      trainer = await createTrainer({ kind: 'text', corpus }, probeConfig, engine);
       await trainer.run(WARMUP_WORDS);
-      const start = trainer.progress().wordsDone;
+      const start = trainer.progress().unitsDone;
       const t0 = performance.now();
       while (performance.now() - t0 < PROBE_MS && !trainer.done) await trainer.run(PROBE_CHUNK_WORDS);
       const secs = (performance.now() - t0) / 1000;
-      speeds.push({ engine, wps: (trainer.progress().wordsDone - start) / Math.max(secs, 1e-3) });
+      speeds.push({ engine, wps: (trainer.progress().unitsDone - start) / Math.max(secs, 1e-3) });
     } catch {
       // An engine that cannot start or run is simply not a candidate.
     } finally {
@@ -89,7 +92,7 @@ export async function probeEngines(
     }
   }
   speeds.sort((a, b) => b.wps - a.wps);
-  const best = speeds[0]?.engine ?? 'cpu';
+  const best = speeds[0]?.engine ?? (allowed[0] as EngineName | undefined) ?? 'cpu';
   const gpuNote = candidates.some((c) => c === 'tfjs-webgl' || c === 'tfjs-webgpu')
     ? ''
     : ' (no hardware GPU found: WebGPU/WebGL here would be emulated on the CPU, so they were not tried)';

@@ -2,15 +2,14 @@
 // The trainer worker: a thin adapter between postMessage and TrainerSession (trainerSession.ts). Imports nothing from
 // src/ui. Training, corpus reading and tokenizing all happen here, so the page's main thread stays free.
 import '../core/train/tfjsWasmPaths.browser';
-import { createTrainer } from '../core/train/createTrainer';
 import type { FromWorker, ToWorker } from './trainerMessages';
-import { errorText, TrainerSession } from './trainerSession';
+import { createFromRegistry, errorText, TrainerSession } from './trainerSession';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
 const session = new TrainerSession(
   (msg: FromWorker, transfer?: Transferable[]) => scope.postMessage(msg, transfer ?? []),
-  (corpus, config, engine) => createTrainer(corpus, config, engine),
+  createFromRegistry,
 );
 
 scope.onmessage = (e: MessageEvent<ToWorker>) => {

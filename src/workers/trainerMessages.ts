@@ -1,7 +1,9 @@
 // The typed contract between the lab page and the trainer worker: one discriminated union each way.
 // Every session (one start .. reset) has a number; the page drops messages from older sessions, so a late progress
 // message from a run that was reset can never overwrite the new one. Queries carry a request id for the same reason.
-import type { EngineName, TrainConfig } from '../core/train/types';
+import type { MatrixView, ModelConfig, ProgressUnit } from '../core/models/types';
+import type { EngineName } from '../core/train/types';
+import type { PairsReadout } from './pairsReadout';
 
 export type EngineChoice = 'auto' | EngineName;
 
@@ -24,7 +26,8 @@ export type ToWorker =
   | {
       type: 'start';
       session: number;
-      config: TrainConfig;
+      /** Which registered model, its common settings and its own parameters (src/core/models/registry.ts). */
+      model: ModelConfig;
       engine: EngineChoice;
       source: CorpusSource;
       mapN: number;
@@ -46,10 +49,13 @@ export interface ProgressMsg {
   session: number;
   epoch: number;
   epochs: number;
+  /** What wordsDone / wordsTotal / wordsPerSec count: corpus tokens for word2vec, co-occurrence cells for GloVe. */
+  unit: ProgressUnit;
   wordsDone: number;
   wordsTotal: number;
   loss: number;
   lr: number;
+  /** Words processed per wall-clock second lately, pauses between throttled chunks included (what a watcher sees). */
   wordsPerSec: number;
   seconds: number;
   done: boolean;
@@ -71,6 +77,10 @@ export type FromWorker =
   | ProgressMsg
   | { type: 'snapshot'; session: number; words: string[]; dim: number; vectors: Float32Array; version: number }
   | { type: 'vectors'; session: number; id?: number; words: string[]; dim: number; vectors: Float32Array; epoch: number; done: boolean }
+  /** What the model approximates next to its fit (GloVe's log co-occurrences), for models that have one. */
+  | { type: 'matrix'; session: number; view: MatrixView }
+  /** How organised the space is (the syllabus pairs near each other), every few seconds and at pauses. */
+  | { type: 'readout'; session: number; pairs: PairsReadout }
   | { type: 'neighbours'; id: number; word: string; neighbours: { word: string; score: number }[] }
   | { type: 'error'; session: number; id?: number; kind: ErrorKind; message: string; suggestedAlpha?: number };
 

@@ -1,15 +1,23 @@
 // What the trainer worker does, written against injected dependencies (the trainer factory, the message sink) so the
 // worker file stays a thin adapter. Owns: reading the corpus (with progress), encoding it, choosing and starting an
 // engine (probe for "auto", fallback on failure), and the chunked training loop that yields between chunks so that
-// pause / step / queries are answered while it trains.
+// pause / step / queries are answered while it trains. Any model in the registry (src/core/models) trains here: the
+// start message names it, and its spec says which engines it has and what its progress counts.
+import { getModel } from '../core/models';
+import type { CommonConfig, Model, ModelConfig, Progress, ProgressUnit, TrainData, Trainer } from '../core/models/types';
 import { encodeCorpus, type EncodedCorpus } from '../core/text/corpus';
-import { DivergenceError, type EmbeddingTrainer, type EngineName, type TrainConfig, type TrainProgress } from '../core/train/types';
+import { DivergenceError, type EngineName } from '../core/train/types';
 import { KeyedVectors } from '../core/vectors/keyedVectors';
 import { decodeText, TextInputError } from '../core/text/textCheck';
 import { probeEngines } from './enginesProbe';
+import { pairsReadout } from './pairsReadout';
+import { WallClockRate } from './wallClockRate';
 import { ENGINE_FALLBACK, type CorpusInfo, type CorpusSource, type FromWorker, type Phase, type Speed, type ToWorker } from './trainerMessages';
 
-export type CreateTrainer = (corpus: EncodedCorpus, config: TrainConfig, engine: EngineName) => Promise<EmbeddingTrainer>;
+export type CreateTrainer = (data: TrainData, config: ModelConfig, engine: EngineName) => Promise<Trainer>;
+
+/** The registry's factory: what the real worker uses (tests inject their own). */
+export const createFromRegistry: CreateTrainer = (data, config, engine) => getModel(config.model).create(data, config, engine);
 export type Post = (msg: FromWorker, transfer?: Transferable[]) => void;
 
 /** Adaptive chunks aim at this many ms of work, so a pause or step waits at most about this long. */
@@ -24,8 +32,12 @@ const MIN_CHUNKS_PER_EPOCH = 40;
 export const SNAPSHOT_MS = 400;
 /** Full vectors for the playgrounds every few seconds (a 15,000 x 100 copy is 6 MB). */
 export const VECTORS_MS = 5_000;
+/** The pairs readout scans the whole vocabulary (~50 ms at 14,000 x 100): every few seconds is plenty. */
+export const READOUT_MS = 2_000;
 /** "Step" trains one hundredth of an epoch (at least one sentence): a visible but small move. */
 const STEP_FRACTION_OF_EPOCH = 0.01;
+/** The co-occurrence view shows this many most frequent words (a 20 x 20 heatmap stays readable). */
+export const MATRIX_VIEW_WORDS = 20;
 
 const ENGINE_WORDS: Record<EngineName, string> = {
   cpu: 'the CPU engine',
@@ -39,7 +51,8 @@ type StartMsg = Extract<ToWorker, { type: 'start' }>;
 
 export class TrainerSession {
   private session = 0;
-  private trainer: EmbeddingTrainer | null = null;
+  private trainer: Trainer | null = null;
+  private unit: ProgressUnit = 'words';
   private state: 'idle' | 'loading' | 'running' | 'paused' | 'done' = 'idle';
   private speed: Speed = { maxWordsPerChunk: 0, delayMs: 0 };
   private mapN = 400;
@@ -48,6 +61,11 @@ export class TrainerSession {
   private snapshotVersion = 0;
   private lastSnapshotAt = 0;
   private lastVectorsAt = 0;
+  private lastReadoutAt = 0;
+  private readonly rate = new WallClockRate();
+  /** Wall-clock ms spent running (pauses by the user excluded; the slower speeds' waits included). */
+  private runMsBefore = 0;
+  private runSegmentStart = 0;
   private kvCache: KeyedVectors | null = null;
   private corpusCache: { key: string; corpus: EncodedCorpus; info: CorpusInfo } | null = null;
   private corpus: EncodedCorpus | null = null;
@@ -56,7 +74,7 @@ export class TrainerSession {
 
   constructor(
     private readonly post: Post,
-    private readonly createTrainer: CreateTrainer,
+    private readonly createTrainer: CreateTrainer = createFromRegistry,
   ) {}
 
   handle(msg: ToWorker): void {
@@ -117,19 +135,23 @@ export class TrainerSession {
     this.speed = msg.speed;
     this.mapN = msg.mapN;
     this.chunkWords = FIRST_CHUNK_WORDS;
+    this.runMsBefore = 0;
     this.state = 'loading';
     const mine = msg.session;
     try {
-      const { corpus, info } = await this.loadCorpus(msg.source, msg.config);
+      const spec = getModel(msg.model.model);
+      this.unit = spec.unit;
+      const { corpus, info } = await this.loadCorpus(msg.source, msg.model.common);
       if (this.session !== mine) return;
       this.corpus = corpus;
       this.post({ type: 'corpus', session: mine, info });
-      const engine = msg.engine === 'auto' ? await this.chooseEngine(corpus, msg.config) : msg.engine;
+      const engine = msg.engine === 'auto' ? await this.chooseEngine(corpus, msg.model) : msg.engine;
       if (this.session !== mine) return;
-      await this.startEngine(corpus, msg.config, engine);
+      await this.startEngine(corpus, msg.model, engine);
       if (this.session !== mine) return;
       this.postProgress(this.trainer!.progress());
       this.postSnapshot();
+      this.postReadout();
       if (msg.startPaused) this.pauseNow('Ready: press Step to train a little, or Resume to train on');
       else this.runLoop();
     } catch (e) {
@@ -141,7 +163,7 @@ export class TrainerSession {
     }
   }
 
-  private async loadCorpus(source: CorpusSource, config: TrainConfig): Promise<{ corpus: EncodedCorpus; info: CorpusInfo }> {
+  private async loadCorpus(source: CorpusSource, config: CommonConfig): Promise<{ corpus: EncodedCorpus; info: CorpusInfo }> {
     const key = source.kind === 'bundled' ? `${source.url}|${config.minCount}|${config.maxVocab}` : '';
     if (key && this.corpusCache?.key === key) return this.corpusCache;
     const fileName = source.kind === 'bundled' ? `${source.name}.txt` : source.name;
@@ -211,25 +233,31 @@ export class TrainerSession {
     return out;
   }
 
-  private async chooseEngine(corpus: EncodedCorpus, config: TrainConfig): Promise<EngineName> {
+  private async chooseEngine(corpus: EncodedCorpus, config: ModelConfig): Promise<EngineName> {
+    const engines = getModel(config.model).engines as readonly EngineName[];
+    if (engines.length === 1) return engines[0]!; // nothing to choose between
     this.status('probing', 'Measuring which engine is fastest on this machine…');
-    const result = await probeEngines(corpus, config, this.createTrainer, (text) => this.status('probing', text));
+    const result = await probeEngines(corpus, config, this.createTrainer, (text) => this.status('probing', text), engines);
     this.post({ type: 'engine', session: this.session, engine: result.best, note: result.note });
     return result.best;
   }
 
   /** Create the trainer, falling back along ENGINE_FALLBACK when an engine cannot start. */
-  private async startEngine(corpus: EncodedCorpus, config: TrainConfig, first: EngineName): Promise<void> {
+  private async startEngine(corpus: EncodedCorpus, config: ModelConfig, first: EngineName): Promise<void> {
+    const spec = getModel(config.model);
+    if (!spec.engines.includes(first)) {
+      throw new Error(`${spec.title} does not run on ${ENGINE_WORDS[first] ?? first}; it runs on ${spec.engines.join(', ')}.`);
+    }
     let engine: EngineName | null = first;
     while (engine) {
       this.status('probing', `Starting ${ENGINE_WORDS[engine]}…`);
       try {
-        this.trainer = await this.createTrainer(corpus, config, engine);
+        this.trainer = await this.createTrainer({ kind: 'text', corpus }, config, engine);
         this.engine = engine;
         this.post({ type: 'engine', session: this.session, engine, note: engine === first ? '' : `${ENGINE_WORDS[first]} could not start; using ${ENGINE_WORDS[engine]}.` });
         return;
       } catch (e) {
-        const next: EngineName | null = ENGINE_FALLBACK[engine];
+        const next: EngineName | null = nextEngine(engine, spec.engines);
         this.post({
           type: 'error',
           session: this.session,
@@ -243,25 +271,32 @@ export class TrainerSession {
   }
 
   private pauseNow(text: string): void {
+    if (this.state === 'running') this.runMsBefore += performance.now() - this.runSegmentStart;
     this.loopToken++;
     this.state = 'paused';
     this.status('paused', text);
     if (this.trainer) {
       this.postSnapshot();
       this.postVectors();
+      this.postReadout();
     }
   }
 
   private runLoop(): void {
     const token = ++this.loopToken;
     this.state = 'running';
+    // Time spent paused is not training time: the rate starts afresh from here.
+    this.rate.reset();
+    this.runSegmentStart = performance.now();
+    if (this.trainer) this.rate.add(this.runSegmentStart, this.trainer.progress().unitsDone);
     this.status('training', this.trainingText());
     void this.loop(token);
   }
 
   private trainingText(): string {
     const p = this.trainer!.progress();
-    return `Training epoch ${Math.min(p.epoch + 1, this.trainer!.config.epochs)} of ${this.trainer!.config.epochs} on ${ENGINE_WORDS[this.engine]}`;
+    if (p.stage) return p.stage;
+    return `Training epoch ${Math.min(p.epoch + 1, this.trainer!.epochs)} of ${this.trainer!.epochs} on ${ENGINE_WORDS[this.engine]}`;
   }
 
   private async loop(token: number): Promise<void> {
@@ -274,23 +309,29 @@ export class TrainerSession {
       if (!p || token !== this.loopToken) return;
       const ms = performance.now() - t0;
       if (this.speed.maxWordsPerChunk === 0 && ms > 0) {
-        const perEpoch = p.wordsTotal / Math.max(1, trainer.config.epochs);
+        // Before the work is known (a counting stage), only the overall bounds apply.
+        const perEpoch = p.unitsTotal > 0 ? p.unitsTotal / Math.max(1, trainer.epochs) : MAX_CHUNK_WORDS * MIN_CHUNKS_PER_EPOCH;
         const cap = Math.min(MAX_CHUNK_WORDS, Math.max(1, Math.floor(perEpoch / MIN_CHUNKS_PER_EPOCH)));
         this.chunkWords = Math.round(Math.min(cap, Math.max(Math.min(MIN_CHUNK_WORDS, cap), (words * CHUNK_TARGET_MS) / ms)));
       }
       this.postProgress(p);
-      if (p.epoch !== lastEpoch && !p.done) {
+      if (p.stage) {
+        this.status('training', p.stage, p.stageFraction);
+      } else if (p.epoch !== lastEpoch && !p.done) {
         lastEpoch = p.epoch;
         this.status('training', this.trainingText());
       }
       const now = performance.now();
       if (now - this.lastSnapshotAt >= SNAPSHOT_MS) this.postSnapshot();
       if (now - this.lastVectorsAt >= VECTORS_MS) this.postVectors();
+      if (now - this.lastReadoutAt >= READOUT_MS) this.postReadout();
       if (p.done) {
         this.state = 'done';
         this.postSnapshot();
         this.postVectors();
-        this.status('done', `Finished ${trainer.config.epochs} epoch${trainer.config.epochs === 1 ? '' : 's'} in ${p.seconds.toFixed(1)} s on ${ENGINE_WORDS[this.engine]}`);
+        this.postReadout();
+        const wallS = (this.runMsBefore + performance.now() - this.runSegmentStart) / 1000;
+        this.status('done', `Finished ${trainer.epochs} epoch${trainer.epochs === 1 ? '' : 's'} in ${wallS.toFixed(1)} s on ${ENGINE_WORDS[this.engine]}`);
         return;
       }
       await pauseBetweenChunks(this.speed.delayMs);
@@ -298,7 +339,7 @@ export class TrainerSession {
   }
 
   /** One chunk; on failure reports it, and returns null. Divergence pauses; an engine failure moves to the next engine. */
-  private async runChunk(trainer: EmbeddingTrainer, words: number): Promise<TrainProgress | null> {
+  private async runChunk(trainer: Trainer, words: number): Promise<Progress | null> {
     try {
       this.kvCache = null;
       return await trainer.run(words);
@@ -317,8 +358,8 @@ export class TrainerSession {
   /** An engine that starts but fails while training: report, and start over on the next engine (same seed). */
   private async replaceFailedEngine(e: unknown): Promise<void> {
     const failed = this.engine;
-    const next = ENGINE_FALLBACK[failed];
     const msg = this.startMsg;
+    const next = msg ? nextEngine(failed, getModel(msg.model.model).engines) : null;
     this.post({
       type: 'error',
       session: this.session,
@@ -333,7 +374,7 @@ export class TrainerSession {
     this.trainer?.dispose();
     this.trainer = null;
     try {
-      await this.startEngine(this.corpus, msg.config, next);
+      await this.startEngine(this.corpus, msg.model, next);
       this.runLoop();
     } catch (err) {
       this.post({ type: 'error', session: this.session, kind: 'crash', message: errorText(err) });
@@ -345,79 +386,108 @@ export class TrainerSession {
     const trainer = this.trainer;
     if (!trainer || trainer.done) return;
     const token = ++this.loopToken;
-    const words = Math.max(1, Math.round(trainer.progress().wordsTotal / trainer.config.epochs * STEP_FRACTION_OF_EPOCH));
+    const total = trainer.progress().unitsTotal;
+    const words = total > 0 ? Math.max(1, Math.round((total / trainer.epochs) * STEP_FRACTION_OF_EPOCH)) : FIRST_CHUNK_WORDS;
     const p = await this.runChunk(trainer, words);
     if (!p || token !== this.loopToken) return;
     this.postProgress(p);
     this.postSnapshot();
+    this.postReadout();
     if (p.done) {
       this.state = 'done';
       this.postVectors();
-      this.status('done', `Finished ${trainer.config.epochs} epochs`);
+      this.status('done', `Finished ${trainer.epochs} epochs`);
     } else {
-      this.status('paused', `Paused after a step (epoch ${p.epoch + 1} of ${trainer.config.epochs})`);
+      this.status('paused', p.stage ? `Paused after a step (${p.stage})` : `Paused after a step (epoch ${p.epoch + 1} of ${trainer.epochs})`);
     }
   }
 
-  private postProgress(p: TrainProgress): void {
-    const t = this.trainer;
+  private postProgress(p: Progress): void {
+    // Only a running loop measures a rate: a single step while paused keeps the last figure.
+    if (this.state === 'running') this.rate.add(performance.now(), p.unitsDone);
     this.post({
       type: 'progress',
       session: this.session,
       epoch: p.epoch,
-      epochs: t?.config.epochs ?? 0,
-      wordsDone: p.wordsDone,
-      wordsTotal: p.wordsTotal,
+      epochs: p.epochs,
+      unit: this.unit,
+      wordsDone: p.unitsDone,
+      wordsTotal: p.unitsTotal,
       loss: p.loss,
       lr: p.lr,
-      wordsPerSec: p.wordsPerSec,
+      wordsPerSec: this.rate.rate(),
       seconds: p.seconds,
       done: p.done,
     });
   }
 
+  /** The trainer's result when it has one vector per vocabulary word (the map and neighbours need that). */
+  private wordModel(): Extract<Model, { kind: 'static' | 'subword' }> | null {
+    const m = this.trainer?.model();
+    return m && (m.kind === 'static' || m.kind === 'subword') ? m : null;
+  }
+
   private postSnapshot(): void {
     const t = this.trainer;
-    if (!t) return;
+    const m = this.wordModel();
+    if (!t || !m) return;
     this.lastSnapshotAt = performance.now();
-    const n = Math.min(this.mapN, t.vocab.words.length);
+    const n = Math.min(this.mapN, m.words.length);
     const ids = new Int32Array(n);
     for (let i = 0; i < n; i++) ids[i] = i; // vocabulary ids are in order of frequency
-    const vectors = t.vectorsFor(ids);
+    const vectors = m.vectorsFor(ids);
     this.post(
-      { type: 'snapshot', session: this.session, words: t.vocab.words.slice(0, n), dim: t.dim, vectors, version: ++this.snapshotVersion },
+      { type: 'snapshot', session: this.session, words: m.words.slice(0, n), dim: m.dim, vectors, version: ++this.snapshotVersion },
       [vectors.buffer],
     );
+    const view = t.matrixView?.(MATRIX_VIEW_WORDS);
+    if (view) this.post({ type: 'matrix', session: this.session, view }, [view.target.buffer, view.fitted.buffer]);
+  }
+
+  private postReadout(): void {
+    const m = this.wordModel();
+    if (!m) return;
+    this.lastReadoutAt = performance.now();
+    this.post({ type: 'readout', session: this.session, pairs: pairsReadout(m.words, m.vectors(), m.dim) });
   }
 
   private postVectors(id?: number): void {
     const t = this.trainer;
-    if (!t) return;
+    const m = this.wordModel();
+    if (!t || !m) return;
     this.lastVectorsAt = performance.now();
-    const vectors = t.vectors();
+    const vectors = m.vectors();
     const p = t.progress();
     this.post(
-      { type: 'vectors', session: this.session, id, words: [...t.vocab.words], dim: t.dim, vectors, epoch: p.epoch, done: p.done },
+      { type: 'vectors', session: this.session, id, words: [...m.words], dim: m.dim, vectors, epoch: p.epoch, done: p.done },
       [vectors.buffer],
     );
   }
 
   private answerNeighbours(id: number, word: string, k: number): void {
-    const t = this.trainer;
-    if (!t) {
+    const m = this.wordModel();
+    if (!m) {
       this.post({ type: 'error', session: this.session, id, kind: 'query', message: 'No model is being trained.' });
       return;
     }
-    this.kvCache ??= new KeyedVectors(t.vocab.words, t.vectors(), t.dim);
+    this.kvCache ??= new KeyedVectors(m.words, m.vectors(), m.dim);
     const kv = this.kvCache;
     const w = word.trim().toLowerCase();
     if (!kv.has(w)) {
-      this.post({ type: 'error', session: this.session, id, kind: 'query', message: `“${word}” is not in the vocabulary (${kv.size.toLocaleString('en')} words seen at least ${t.config.minCount} times).` });
+      const minCount = this.startMsg?.model.common.minCount ?? 1;
+      this.post({ type: 'error', session: this.session, id, kind: 'query', message: `“${word}” is not in the vocabulary (${kv.size.toLocaleString('en')} words seen at least ${minCount} times).` });
       return;
     }
     const neighbours = kv.mostSimilar({ positive: [w], topn: k }).map((n) => ({ word: n.word, score: n.score }));
     this.post({ type: 'neighbours', id, word: w, neighbours });
   }
+}
+
+/** The next engine to try after `engine` fails, skipping those the model does not run on. */
+function nextEngine(engine: EngineName, allowed: readonly string[]): EngineName | null {
+  let next = ENGINE_FALLBACK[engine];
+  while (next && !allowed.includes(next)) next = ENGINE_FALLBACK[next];
+  return next;
 }
 
 export function errorText(e: unknown): string {

@@ -4,21 +4,29 @@ import {
   configToParams,
   DEFAULT_LAB_CONFIG,
   LAB_SETTINGS,
-  trainConfigOf,
+  modelConfigOf,
+  modelParamRows,
+  paramsOf,
+  withParam,
 } from '../../src/state/labConfig';
 
 describe('lab settings <-> URL', () => {
   it('round-trips every setting through the query string', () => {
-    const c = { ...DEFAULT_LAB_CONFIG, model: 'cbow' as const, dim: 24, hs: true, alpha: 0.05, sample: 0, seed: 42, hide: ['corpus' as const, 'map' as const] };
+    const base = { ...DEFAULT_LAB_CONFIG, model: 'cbow', dim: 24, seed: 42, hide: ['corpus' as const, 'map' as const] };
+    const c = withParam(withParam(withParam(base, 'hs', true), 'alpha', 0.05), 'sample', 0);
     const back = configFromParams(configToParams(c));
     expect(back.notes).toEqual([]);
     expect(back.config).toEqual(c);
+    expect(paramsOf(back.config)).toMatchObject({ hs: true, alpha: 0.05, sample: 0, negative: 5 });
   });
 
   it('writes every URL setting (so a link keeps its meaning if defaults change), but no empty hide list', () => {
     const p = configToParams(DEFAULT_LAB_CONFIG);
-    for (const s of LAB_SETTINGS) if (s.key !== 'hide') expect(p.has(s.key)).toBe(true);
+    for (const s of LAB_SETTINGS) if (s.key !== 'hide' && s.key !== 'params') expect(p.has(s.key)).toBe(true);
+    for (const q of modelParamRows('skipgram')) expect(p.has(q.urlKey)).toBe(true);
     expect(p.has('hide')).toBe(false);
+    // Command-line-only parameters stay out of links.
+    expect(p.has('batch')).toBe(false);
   });
 
   it('keeps parameters it does not own (present=1)', () => {
@@ -28,13 +36,13 @@ describe('lab settings <-> URL', () => {
   it('falls back to defaults on bad values, one note per value, keeping the good ones', () => {
     const r = configFromParams(new URLSearchParams('dim=abc&window=0&model=bert&alpha=NaN&hs=maybe&hide=corpus,nope&epochs=7'));
     expect(r.config.dim).toBe(DEFAULT_LAB_CONFIG.dim);
-    expect(r.config.window).toBe(DEFAULT_LAB_CONFIG.window);
+    expect(paramsOf(r.config).window).toBe(5);
     expect(r.config.model).toBe('skipgram');
-    expect(r.config.hs).toBe(false);
+    expect(paramsOf(r.config).hs).toBe(false);
     expect(r.config.hide).toEqual([]);
     expect(r.config.epochs).toBe(7);
     expect(r.notes).toHaveLength(6);
-    expect(r.notes.find((n) => n.includes('dim=abc'))).toMatch(/^Ignored dim=abc in the link \(expected a whole number from 2 to 300\); using 50\.$/);
+    expect(r.notes.find((n) => n.includes('dim=abc'))).toBe(`Ignored dim=abc in the link (expected a whole number from 2 to 300); using ${DEFAULT_LAB_CONFIG.dim}.`);
     expect(r.notes.join(' ')).toContain('unknown group(s) nope');
   });
 
@@ -42,8 +50,8 @@ describe('lab settings <-> URL', () => {
     const r = configFromParams(new URLSearchParams('dim=0x10&epochs=0b11&alpha=0o1&window=1e1'));
     expect(r.config.dim).toBe(DEFAULT_LAB_CONFIG.dim);
     expect(r.config.epochs).toBe(DEFAULT_LAB_CONFIG.epochs);
-    expect(r.config.alpha).toBe(DEFAULT_LAB_CONFIG.alpha);
-    expect(r.config.window).toBe(10);
+    expect(paramsOf(r.config).alpha).toBe(paramsOf(DEFAULT_LAB_CONFIG).alpha);
+    expect(paramsOf(r.config).window).toBe(10);
     expect(r.notes).toHaveLength(3);
     expect(r.notes[0]).toMatch(/Ignored dim=0x10/);
   });
@@ -54,8 +62,21 @@ describe('lab settings <-> URL', () => {
     expect(r.notes[0]).toMatch(/never leaves their browser/);
   });
 
-  it('maps to the core TrainConfig', () => {
-    const t = trainConfigOf({ ...DEFAULT_LAB_CONFIG, negative: 0, hs: true, minCount: 2 });
-    expect(t).toMatchObject({ negative: 0, hs: true, minCount: 2, model: 'skipgram', seed: 1 });
+  it('maps to the registry’s model config', () => {
+    const t = modelConfigOf(withParam(withParam({ ...DEFAULT_LAB_CONFIG, minCount: 2 }, 'negative', 0), 'hs', true));
+    expect(t).toMatchObject({ model: 'skipgram', common: { minCount: 2, seed: 1, threads: 1 }, params: { negative: 0, hs: true } });
+  });
+
+  it('reads a GloVe link with its own keys, and keeps each model’s parameters apart', () => {
+    const r = configFromParams(new URLSearchParams('model=glove&window=8&xmax=50&wpow=0.5&alpha=0.1'));
+    expect(r.notes).toEqual([]);
+    expect(paramsOf(r.config)).toMatchObject({ window: 8, xMax: 50, weightPower: 0.5, alpha: 0.1 });
+    // skip-gram keeps its own window and learning rate.
+    expect(paramsOf(r.config, 'skipgram')).toMatchObject({ window: 5, alpha: 0.025 });
+    const p = configToParams(r.config);
+    expect(p.get('xmax')).toBe('50');
+    expect(p.has('negative')).toBe(false);
+    const bad = configFromParams(new URLSearchParams('model=glove&xmax=0'));
+    expect(bad.notes).toEqual(['Ignored xmax=0 in the link (expected a number from 0 to 1000000 (not 0)); using 10.']);
   });
 });

@@ -2,14 +2,14 @@
 // page relies on arrive in order, pause/step/resume behave, divergence pauses with a suggestion, bad text is named.
 import { describe, expect, it } from 'vitest';
 import { TOY_CORPORA } from '../../src/core/text/toyCorpora';
-import { createTrainer } from '../../src/core/train/createTrainer';
-import { DEFAULT_TRAIN_CONFIG, type TrainConfig } from '../../src/core/train/types';
+import { defaultCommon, defaultParams, getModel } from '../../src/core/models';
+import type { CommonConfig, ParamValues } from '../../src/core/models/types';
 import type { FromWorker, ToWorker } from '../../src/workers/trainerMessages';
-import { TrainerSession } from '../../src/workers/trainerSession';
+import { createFromRegistry, TrainerSession } from '../../src/workers/trainerSession';
 
 function harness() {
   const msgs: FromWorker[] = [];
-  const session = new TrainerSession((m) => msgs.push(m), (c, cfg, e) => createTrainer(c, cfg, e));
+  const session = new TrainerSession((m) => msgs.push(m), createFromRegistry);
   const of = <T extends FromWorker['type']>(t: T) => msgs.filter((m): m is Extract<FromWorker, { type: T }> => m.type === t);
   const until = async (pred: () => boolean, what: string) => {
     const t0 = Date.now();
@@ -21,12 +21,25 @@ function harness() {
   return { msgs, session, of, until };
 }
 
-function startMsg(text: string, config: Partial<TrainConfig>, extra: Partial<Extract<ToWorker, { type: 'start' }>> = {}): ToWorker {
+/** A start message for `model` with test-sized common settings; `over` sets common settings or model parameters. */
+function startMsg(
+  text: string,
+  over: Partial<CommonConfig> & ParamValues,
+  extra: Partial<Extract<ToWorker, { type: 'start' }>> = {},
+  model = 'skipgram',
+): ToWorker {
   const bytes = new TextEncoder().encode(text).buffer as ArrayBuffer;
+  const spec = getModel(model);
+  const common: CommonConfig = { ...defaultCommon(spec), dim: 10, epochs: 3, minCount: 1 };
+  const params = defaultParams(spec);
+  for (const [k, v] of Object.entries(over)) {
+    if (k in common) (common as unknown as Record<string, unknown>)[k] = v;
+    else params[k] = v;
+  }
   return {
     type: 'start',
     session: 1,
-    config: { ...DEFAULT_TRAIN_CONFIG, dim: 10, epochs: 3, minCount: 1, ...config },
+    model: { model, common, params },
     engine: 'cpu',
     source: { kind: 'bytes', name: 'fruit.txt', bytes },
     mapN: 5,
@@ -100,7 +113,8 @@ describe('trainer worker session (cpu engine)', () => {
     h.session.handle({ ...(startMsg('', {}) as Extract<ToWorker, { type: 'start' }>), source: { kind: 'bytes', name: 'notes.zip', bytes: bin } });
     await h.until(() => h.msgs.some((m) => m.type === 'error'), 'input error');
     expect(h.of('error')[0]).toMatchObject({ kind: 'input' });
-    expect(h.of('error')[0]!.message).toMatch(/^notes\.zip is not a text file/);
+    // The shared text check names the format from its first bytes (PK\x03\x04: a zip archive).
+    expect(h.of('error')[0]!.message).toMatch(/^notes\.zip is a zip archive.*, not plain text/);
 
     const g = harness();
     // WebGL does not exist in Node: the session reports it and walks the fallback chain to the cpu engine.
@@ -110,5 +124,36 @@ describe('trainer worker session (cpu engine)', () => {
     expect(g.of('error')[0]!.message).toMatch(/TensorFlow\.js on WebGL could not start/);
     expect(['tfjs-wasm', 'cpu']).toContain(g.of('engine').at(-1)!.engine);
     g.session.handle({ type: 'stop' });
+  });
+
+  it('trains GloVe through the registry: a counting stage, progress in cells, the map and the matrix view', async () => {
+    const h = harness();
+    h.session.handle(startMsg(TOY_CORPORA.fruit!.text, { epochs: 20, window: 4 }, { engine: 'auto', speed: { maxWordsPerChunk: 200, delayMs: 0 } }, 'glove'));
+    await h.until(() => h.of('status').some((s) => s.phase === 'done'), 'done');
+    // "auto" has nothing to choose for a model with one engine.
+    expect(h.of('status').some((s) => /Measuring/.test(s.text))).toBe(false);
+    expect(h.of('engine')[0]!.engine).toBe('cpu');
+    expect(h.of('status').some((s) => /^Counting co-occurrences: \d+% of the corpus/.test(s.text))).toBe(true);
+    const prog = h.of('progress');
+    expect(prog.every((p) => p.unit === 'cells')).toBe(true);
+    const last = prog.at(-1)!;
+    expect(last.done).toBe(true);
+    expect(last.wordsDone).toBe(last.wordsTotal);
+    expect(last.wordsTotal % 20).toBe(0);
+    const firstLoss = prog.find((p) => Number.isFinite(p.loss))!.loss;
+    expect(last.loss).toBeLessThan(firstLoss);
+    const snap = h.of('snapshot').at(-1)!;
+    expect(snap.vectors).toHaveLength(5 * 10);
+    const view = h.of('matrix').at(-1)!.view;
+    expect(view.words.length).toBeGreaterThan(5);
+    expect(view.target).toHaveLength(view.words.length ** 2);
+    expect(view.fitted).toHaveLength(view.words.length ** 2);
+  });
+
+  it('refuses an engine the model does not run on', async () => {
+    const h = harness();
+    h.session.handle({ ...(startMsg(TOY_CORPORA.fruit!.text, {}, {}, 'glove') as Extract<ToWorker, { type: 'start' }>), engine: 'tfjs-wasm' });
+    await h.until(() => h.of('error').length > 0, 'an error');
+    expect(h.of('error')[0]!.message).toMatch(/GloVe does not run on TensorFlow\.js on WebAssembly; it runs on cpu/);
   });
 });

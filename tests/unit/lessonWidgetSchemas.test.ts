@@ -39,7 +39,7 @@ describe('widget schemas', () => {
   it('report a bad value with the allowed values and the right line', () => {
     const errs = errors('## A\n\n::similarity{vectors="brown-sotu-sg300" word="war"}\n\n::widget{name="context-window" window="twelve"}\n');
     expect(errs.map((e) => e.line)).toEqual([8, 10]);
-    expect(errs[0].message).toMatch(/line 8: widget "similarity": vectors="brown-sotu-sg300" should be one of "brown-sotu-sg100", "brown-sg100", "lab"/);
+    expect(errs[0].message).toMatch(/line 8: widget "similarity": vectors="brown-sotu-sg300" should be one of "brown-sotu-sg100", "brown-sg100", .*"lab"/);
     expect(errs[1].message).toMatch(/line 10: widget "context-window": window="twelve" should be a whole number from 1 to 10/);
   });
 

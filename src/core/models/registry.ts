@@ -91,13 +91,16 @@ export function defaultCommon(spec?: ModelSpec): CommonConfig {
 
 export type ParseResult = { ok: true; value: ParamValue } | { ok: false; why: string };
 
+/** Decimal notation only: Number() also reads "0x10", "0b11" and "0o7", which nobody means in a link or a flag. */
+export const DECIMAL_NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+
 /** Text from a link or a command line -> a value within the param's bounds, or a phrase saying what was expected. */
 export function parseParam(p: ParamSpec, raw: string): ParseResult {
   const text = raw.trim();
   switch (p.type) {
     case 'int':
     case 'float': {
-      const n = text === '' ? NaN : Number(text);
+      const n = DECIMAL_NUMBER.test(text) ? Number(text) : NaN;
       const isInt = p.type === 'int';
       const range = `from ${p.min} to ${p.max}`;
       const what = isInt ? `a whole number ${range}` : `a number ${range}${p.exclusiveMin ? ` (not ${p.min})` : ''}`;

@@ -27,6 +27,8 @@ interface ParamBase<P extends ParamValues> {
   cliFlag: string;
   /** Query-parameter name in the lab's link (`xmax`). Must not collide with another model's key of another meaning. */
   urlKey: string;
+  /** false = command line only: not a row of the lab's settings table nor a key of its links (a tfjs batch size). */
+  inLab?: boolean;
 }
 export interface IntParam<P extends ParamValues = ParamValues> extends ParamBase<P> {
   type: 'int';

@@ -1,24 +1,36 @@
-// Every hyper-parameter of the core, straight from the settings table, plus a note when the running model was
-// started with other values (a trainer's settings are fixed when it is created).
+// Every hyper-parameter: the model picker and the common settings from the lab's table, the chosen model's own
+// parameters from its registry entry; plus a note when the running model was started with other values (a
+// trainer's settings are fixed when it is created).
+import { getModel, hasModel } from '../../core/models';
 import { pendingRestartKeys, reset, startTraining } from '../../state/labController';
-import { MODEL_TITLES, settingOf } from '../../state/labConfig';
+import { modelParamRows, modelTitles, settingOf } from '../../state/labConfig';
 import { useLabStore } from '../../state/labStore';
+import { ModelParamField } from './ModelParamField';
 import { SettingField } from './SettingField';
 
-const NUMERIC = ['dim', 'window', 'negative', 'alpha', 'epochs', 'minCount', 'maxVocab', 'sample', 'seed'] as const;
+const COMMON_NUMERIC = ['epochs', 'minCount', 'maxVocab', 'seed'] as const;
 
 export function HyperParams() {
   // Re-render when either config changes, to recompute the pending list.
   useLabStore((s) => s.config);
   useLabStore((s) => s.runningConfig);
+  const model = useLabStore((s) => s.config.model);
   const pending = pendingRestartKeys();
+  const rows = modelParamRows(model);
   return (
     <fieldset className="hyper-params">
       <legend>Model</legend>
-      <SettingField name="model" titles={MODEL_TITLES} />
-      <SettingField name="hs" />
+      <SettingField name="model" titles={modelTitles()} />
+      {hasModel(model) && <p className="muted small model-summary">{getModel(model).summary}.</p>}
+      {rows.filter((p) => p.type === 'bool').map((p) => (
+        <ModelParamField key={`${model}-${p.key}`} spec={p} />
+      ))}
       <div className="field-grid">
-        {NUMERIC.map((k) => (
+        <SettingField name="dim" />
+        {rows.filter((p) => p.type !== 'bool').map((p) => (
+          <ModelParamField key={`${model}-${p.key}`} spec={p} />
+        ))}
+        {COMMON_NUMERIC.map((k) => (
           <SettingField key={k} name={k} />
         ))}
       </div>

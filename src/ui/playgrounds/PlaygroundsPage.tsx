@@ -1,9 +1,11 @@
 // The Playgrounds page: one tab per playground at #/playgrounds/<name>, its inputs in the query string
 // (#/playgrounds/analogy?a=man&b=king&c=woman), plus the vectors picker at #/playgrounds/vectors.
 import { replaceParams, useRoute } from '../../state/route';
+import { ActiveVectorsSelect } from './ActiveVectorsSelect';
 import { AnalogyPlayground, analogyPropsFromParams } from './AnalogyPlayground';
 import { ArithmeticPlayground, arithmeticPropsFromParams } from './ArithmeticPlayground';
 import { AxesPlayground, axesPropsFromParams } from './AxesPlayground';
+import { ComparePlayground, comparePropsFromParams } from './ComparePlayground';
 import { BiasPlayground, biasPropsFromParams } from './BiasPlayground';
 import { EvaluationPlayground, evaluationPropsFromParams } from './EvaluationPlayground';
 import { SearchPlayground, searchPropsFromParams } from './SearchPlayground';
@@ -18,6 +20,7 @@ export const PLAYGROUNDS = [
   { id: 'evaluation', label: 'Evaluation', blurb: 'Analogy accuracy per section and similarity Spearman on benchmark sets.' },
   { id: 'bias', label: 'Bias', blurb: 'WEAT, a gender direction, and hard debiasing before and after.' },
   { id: 'search', label: 'Search', blurb: 'Search 500 Brown documents: BM25 keywords against averaged and SIF word vectors.' },
+  { id: 'compare', label: 'Compare spaces', blurb: 'Map one space onto another (Procrustes), retrieve held-out words, and find words that moved beyond noise.' },
   { id: 'vectors', label: 'Vectors', blurb: 'Choose the shipped vectors, the lab\'s, or load your own file.' },
 ] as const;
 
@@ -56,6 +59,9 @@ export default function PlaygroundsPage() {
     case 'search':
       body = <SearchPlayground key={key} {...searchPropsFromParams(params)} onParamsChange={onParamsChange} />;
       break;
+    case 'compare':
+      body = <ComparePlayground key={key} {...comparePropsFromParams(params)} onParamsChange={onParamsChange} />;
+      break;
     case 'vectors':
       body = <VectorsPicker />;
       break;
@@ -83,7 +89,10 @@ export default function PlaygroundsPage() {
   }
   return (
     <div className="playgrounds-page">
-      <h1>Playgrounds</h1>
+      <div className="playgrounds-head">
+        <h1>Playgrounds</h1>
+        <ActiveVectorsSelect />
+      </div>
       <nav aria-label="Playgrounds" className="tabs">
         <ul>
           {PLAYGROUNDS.map((p) => (

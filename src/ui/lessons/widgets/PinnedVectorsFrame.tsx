@@ -1,10 +1,13 @@
 // Around every widget that queries word vectors: loads the vectors its directive names, shows the widget only once
 // those are active, and says under it which vectors it shows.
 import type { ReactNode } from 'react';
+import { scoresOf, scoreText } from '../../../state/vectorScoring';
+import { useVectorsStore } from '../../../state/vectorsStore';
 import { usePinnedVectors } from './usePinnedVectors';
 
 export function PinnedVectorsFrame({ spec, children }: { spec: string; children: ReactNode }) {
   const v = usePinnedVectors(spec);
+  const scores = useVectorsStore((s) => s.scores);
   if (v.status === 'loading') return <p role="status">Loading the word vectors this widget shows…</p>;
   if (v.status === 'error') return <p role="alert">{v.message}</p>;
   if (v.status === 'other') {
@@ -19,7 +22,7 @@ export function PinnedVectorsFrame({ spec, children }: { spec: string; children:
     );
   }
   const kv = v.active.kv;
-  const size = `${kv.size.toLocaleString('en')} words × ${kv.dim} dimensions`;
+  const size = `${kv.size.toLocaleString('en')} words × ${kv.dim} dimensions; ${scoreText(scoresOf(v.active, scores))}`;
   return (
     <>
       {children}

@@ -1,0 +1,55 @@
+// One comparison of vector spaces, as the Compare playground and the tests run it: cross-space retrieval from A to B
+// (orthogonal and least-squares maps learned on a seed dictionary, scored on held-out words), and the words whose
+// neighbours changed between A and B beyond what another training seed changes in either corpus (A', B').
+import type { KeyedVectors } from '../vectors/keyedVectors';
+import { learnMap, retrievalScore, sharedWords, splitPairs, type RetrievalScore } from './crossSpace';
+import { neighbourShift, wordsInAll, type ShiftReport } from './neighbourShift';
+
+export interface CompareOptions {
+  /** Shared frequent words used as dictionary pairs (train + test). */
+  dictionaryWords: number;
+  /** Share of them held out for testing. */
+  testShare: number;
+  /** Target words searched for each mapped word. */
+  searchSize: number;
+  /** Words whose neighbour lists are compared. */
+  shiftWords: number;
+  seed: number;
+}
+
+/** Sizes that run in a few seconds in a worker and leave hundreds of test words. */
+export const DEFAULT_COMPARE: CompareOptions = { dictionaryWords: 4000, testShare: 0.2, searchSize: 5000, shiftWords: 1500, seed: 1 };
+
+export interface CompareResult {
+  retrieval: RetrievalScore[];
+  /** A to A': the same retrieval between two seeds of one corpus, the ceiling a change of domain is read against. */
+  retrievalSeeds: RetrievalScore | null;
+  shift: ShiftReport | null;
+  trainPairs: number;
+}
+
+export function compareSpaces(
+  a: KeyedVectors,
+  b: KeyedVectors,
+  seeds: { a: KeyedVectors; b: KeyedVectors } | null,
+  o: CompareOptions = DEFAULT_COMPARE,
+): CompareResult {
+  const inSearch = (kv: KeyedVectors) => (w: string) => kv.indexOf(w) < o.searchSize;
+  const words = sharedWords(a, b, o.dictionaryWords).filter(inSearch(b));
+  const { train, test } = splitPairs(words.map((w) => ({ source: w, target: w })), o.testShare, o.seed);
+  if (train.length < 2 * Math.max(a.dim, b.dim)) {
+    throw new RangeError(`only ${train.length} shared words to learn a map from: at least ${2 * Math.max(a.dim, b.dim)} are needed for ${a.dim}-dimensional vectors`);
+  }
+  const retrieval = (['orthogonal', 'least-squares'] as const)
+    .filter((k) => k !== 'orthogonal' || a.dim === b.dim)
+    .map((k) => retrievalScore(a, b, learnMap(a, b, train, k), test, o.searchSize));
+  let retrievalSeeds: RetrievalScore | null = null;
+  let shift: ShiftReport | null = null;
+  if (seeds && seeds.a.dim === a.dim && seeds.b.dim === b.dim) {
+    const seedWords = sharedWords(a, seeds.a, o.dictionaryWords).filter(inSearch(seeds.a));
+    const s = splitPairs(seedWords.map((w) => ({ source: w, target: w })), o.testShare, o.seed);
+    retrievalSeeds = retrievalScore(a, seeds.a, learnMap(a, seeds.a, s.train, 'orthogonal'), s.test, o.searchSize);
+    shift = neighbourShift(a, b, seeds.a, seeds.b, wordsInAll([a, b, seeds.a, seeds.b], o.shiftWords));
+  }
+  return { retrieval, retrievalSeeds, shift, trainPairs: train.length };
+}

@@ -1,0 +1,49 @@
+// The Compare playground as a student uses it: pick two shipped spaces and their second seeds, compare, and read
+// retrieval and neighbour-shift figures that match the core run here on the same files.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { launch, openPage } from './browser';
+import { readCompact } from '../../src/core/vectors/formats';
+import { compareSpaces } from '../../src/core/align/compareSpaces';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const load = (id: string) => readCompact(new Uint8Array(readFileSync(`public/vectors/${id}.elv`))).kv;
+const WAIT = { timeout: 170_000, interval: 500 };
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+describe('compare playground', () => {
+  it('retrieves held-out words across spaces and lists words that moved beyond seed noise, as the core does', async () => {
+    const expected = compareSpaces(load('brown-sg100'), load('sotu-sg100'), { a: load('brown-sg100-seed2'), b: load('sotu-sg100-seed2') });
+    const { page, watch, context } = await openPage(browser, '/#/playgrounds/compare');
+    // The defaults: Brown against SOTU, each with its second seed.
+    await expect.poll(() => page.getByLabel('Space B', { exact: true }).inputValue(), WAIT).toBe('sotu-sg100');
+    expect(await page.getByLabel('Space A, another seed').inputValue()).toBe('brown-sg100-seed2');
+    await page.getByRole('button', { name: 'Compare', exact: true }).click();
+    await page.getByRole('table', { name: 'Retrieval scores' }).waitFor({ timeout: WAIT.timeout });
+    expect(await page.getByTestId('p1-orthogonal').textContent()).toBe(pct(expected.retrieval[0]!.precisionAt1));
+    expect(await page.getByTestId('p1-seeds').textContent()).toBe(pct(expected.retrievalSeeds!.precisionAt1));
+    const moved = await page.getByRole('table', { name: 'Words that moved' }).locator('tbody tr').evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).dataset.word));
+    expect(moved).toEqual(expected.shift!.movedBeyondNoise.map((w) => w.word));
+    expect(await page.getByTestId('shift-summary').textContent()).toContain(pct(expected.shift!.meanDomain.mean));
+    expect(page.url()).toContain('b2=sotu-sg100-seed2');
+    expect(watch.pageErrors).toEqual([]);
+    expect(watch.foreignRequests).toEqual([]);
+    await context.close();
+  }, 300_000);
+
+  it('refuses to compare a space with itself', async () => {
+    const { page, context } = await openPage(browser, '/#/playgrounds/compare?a=brown-sg100&b=brown-sg100');
+    await expect.poll(() => page.getByLabel('Space B', { exact: true }).inputValue(), WAIT).toBe('brown-sg100');
+    await page.getByRole('button', { name: 'Compare', exact: true }).click();
+    await expect.poll(() => page.getByRole('alert').textContent(), WAIT).toContain('the same set');
+    await context.close();
+  });
+});
