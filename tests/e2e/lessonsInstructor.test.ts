@@ -42,13 +42,17 @@ describe('lecture view', () => {
     await context.close();
   });
 
-  it('?present=1 opens a slide with its notes; a student link without it shows none', async () => {
+  it('?present=1 opens a slide with its notes, present=0 hides them; a student on the plain link sees none', async () => {
     const { page, context } = await openPage(browser, '/#/lessons/lecture/3?present=1');
     await expect.poll(() => heading(page), POLL).toBe(titleOf(2));
     await expect.poll(() => page.getByLabel('Speaker notes').count(), POLL).toBe(1);
-    await page.goto(page.url().replace(/#.*$/, '#/lessons/lecture/3'));
+    await page.goto(page.url().replace(/#.*$/, '#/lessons/lecture/3?present=0'));
     await expect.poll(() => page.getByLabel('Speaker notes').count(), POLL).toBe(0);
     await context.close();
+    const { page: student, context: c2 } = await openPage(browser, '/#/lessons/lecture/3');
+    await expect.poll(() => heading(student), POLL).toBe(titleOf(2));
+    expect(await student.getByLabel('Speaker notes').count()).toBe(0);
+    await c2.close();
   });
 });
 
