@@ -2,13 +2,15 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { offlinePlugin } from './scripts/offlinePlugin.ts';
 import { cspPlugin } from './scripts/csp.ts';
+import { lessonsCheckPlugin } from './scripts/lessonsCheckPlugin.ts';
 
 // Relative base so the built lab works from any folder or static host, and offline once loaded.
 export default defineConfig({
   base: './',
   // offlinePlugin: the service worker that keeps the built lab working without a network (src/sw/serviceWorker.ts).
-  // cspPlugin: the Content-Security-Policy of the built lab (scripts/csp.ts).
-  plugins: [react(), offlinePlugin(), cspPlugin()],
+  // cspPlugin: the Content-Security-Policy of the built lab (scripts/csp.ts). lessonsCheckPlugin: a lesson file with
+  // a bad widget directive, quiz or lecture step stops the build (file, line).
+  plugins: [react(), offlinePlugin(), cspPlugin(), lessonsCheckPlugin()],
   worker: { format: 'es' },
   // plotly's "strict" build draws WebGL traces (the map's scattergl) with precompiled regl code instead of compiling
   // it with Function() at run time, so the Content-Security-Policy can forbid eval (scripts/csp.ts). Same API and

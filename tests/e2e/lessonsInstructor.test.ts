@@ -42,17 +42,17 @@ describe('lecture view', () => {
     await context.close();
   });
 
-  it('?present=1 opens a slide with its notes; a student link without it shows none', async () => {
+  it('?present=1 opens a slide with its notes, present=0 hides them; a student on the plain link sees none', async () => {
     const { page, context } = await openPage(browser, '/#/lessons/lecture/3?present=1');
     await expect.poll(() => heading(page), POLL).toBe(titleOf(2));
     await expect.poll(() => page.getByLabel('Speaker notes').count(), POLL).toBe(1);
-    // A student opens the same slide without present=1 in a browser of their own: no notes. (In the instructor's
-    // own tab presenter mode stays on until the Presenter button turns it off.)
-    const student = await openPage(browser, '/#/lessons/lecture/3');
-    await expect.poll(() => heading(student.page), POLL).toBe(titleOf(2));
-    expect(await student.page.getByLabel('Speaker notes').count()).toBe(0);
-    await student.context.close();
+    await page.goto(page.url().replace(/#.*$/, '#/lessons/lecture/3?present=0'));
+    await expect.poll(() => page.getByLabel('Speaker notes').count(), POLL).toBe(0);
     await context.close();
+    const { page: student, context: c2 } = await openPage(browser, '/#/lessons/lecture/3');
+    await expect.poll(() => heading(student), POLL).toBe(titleOf(2));
+    expect(await student.getByLabel('Speaker notes').count()).toBe(0);
+    await c2.close();
   });
 });
 
@@ -81,6 +81,23 @@ describe('poll-and-reveal and pinned vectors', () => {
     await expect.poll(() => w2.getByLabel('Vectors used').getAttribute('data-vectors'), { ...POLL, timeout: 60_000 }).toBe('brown-sg100');
     await expect.poll(() => text(w2.locator('table').first()), POLL).toContain('anne');
     expect(watch.pageErrors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('vectors="lab"', () => {
+  it('a widget that asks for the lab\'s vectors follows the active set and says so', async () => {
+    const lesson = LESSONS.find((l) => l.id === 'properties')!;
+    const step = lesson.steps.findIndex((s) => s.blocks.some((b) => b.kind === 'widget' && b.props.vectors === 'lab'));
+    expect(step).toBeGreaterThan(0);
+    // Open the step before it first: its widget activates the shipped set it pins, which the lab widget then shows.
+    const { page, context } = await openPage(browser, `/#/lessons/properties/${step}`);
+    await expect.poll(() => page.locator('section.widget').first().getByLabel('Vectors used').getAttribute('data-vectors'), { ...POLL, timeout: 60_000 }).toBe('brown-sg100');
+    await page.getByRole('button', { name: 'Next →' }).click();
+    const w = page.locator('section.widget[data-widget="similarity"]');
+    await expect.poll(() => w.getByLabel('Vectors used').getAttribute('data-vectors'), { ...POLL, timeout: 60_000 }).toBe('lab');
+    await expect.poll(() => text(w.getByLabel('Vectors used')), POLL).toContain("the lab's current vectors");
+    await expect.poll(() => text(w.getByLabel('Vectors used')), POLL).toContain('Brown, skip-gram 100d');
     await context.close();
   });
 });

@@ -62,6 +62,15 @@ describe('widget schemas', () => {
 describe('every lesson file', () => {
   const files = Object.fromEntries(readdirSync('lessons').filter((f) => f.endsWith('.md')).map((f) => [`/lessons/${f}`, readFileSync(`lessons/${f}`, 'utf8')]));
 
+  it('never mixes vector sets within one step (a pinned set is made active, so two on one screen would fight)', () => {
+    for (const l of parseLessons(files, opts)) {
+      l.steps.forEach((s, k) => {
+        const sets = new Set(s.blocks.flatMap((b) => (b.kind === 'widget' && b.props.vectors ? [b.props.vectors] : [])));
+        expect(sets.size, `${l.file}, step ${k + 1}: ${[...sets].join(', ')}`).toBeLessThanOrEqual(1);
+      });
+    }
+  });
+
   it('parses with no problem at all (directive attributes included)', () => {
     const problems = parseLessons(files, opts).flatMap(lessonProblems);
     expect(problems).toEqual([]);

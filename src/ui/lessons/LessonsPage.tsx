@@ -55,8 +55,9 @@ function LessonList() {
       {LESSONS.length === 0 && <p role="alert">No lesson files were found in lessons/.</p>}
       {LECTURE.items.length > 0 && (
         <p>
-          For instructors: <a href="#/lessons/lecture/1">{LECTURE.title}</a> ({LECTURE.items.length} steps,{' '}
-          {LECTURE.totalMinutes} minutes, speaker notes in presenter view).
+          For instructors: <a href="#/lessons/lecture/1">the lecture path</a> ({LECTURE.title.toLowerCase()}: {LECTURE.items.length}{' '}
+          steps, {LECTURE.totalMinutes} minutes, speaker notes in presenter view, <a href="#/lessons/lecture/1?poll=1">or with
+          poll-and-reveal self-checks</a>).
         </p>
       )}
     </div>

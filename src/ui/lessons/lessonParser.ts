@@ -145,7 +145,8 @@ export function parseLesson(source: string, file: string, opts: ParseOptions = {
     flushMarkdown(line);
     // A prediction hides the next widget of its step until answered: without one it would hide nothing.
     step.blocks.forEach((b, k) => {
-      if (b.kind === 'quiz' && b.quiz.predict && !step.blocks.slice(k + 1).some((x) => x.kind === 'widget')) {
+      // (An error block after it is usually that widget's broken directive, already reported: no second message.)
+      if (b.kind === 'quiz' && b.quiz.predict && !step.blocks.slice(k + 1).some((x) => x.kind === 'widget' || x.kind === 'error')) {
         step.blocks.push({ kind: 'error', line: b.line, message: `${file}, line ${b.line}: a quiz with "predict: yes" must be followed by a widget in the same step (the widget it keeps hidden until answered)` });
       }
     });

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { lessonText, neighbours, shipped } from './shipped';
 import { charNgrams } from '../../../src/core/models/fasttext/ngrams';
 import { ftNeighbours, shippedFastText } from './shippedFastText';
+import { listModels } from '../../../src/core/models';
 
 const kv = shipped('brown-sotu-sg100');
 const text = lessonText('04-beyond-word2vec.md');
@@ -42,5 +43,12 @@ describe('04 beyond word2vec (brown-sotu-sg100)', () => {
     expect(text.match(/\*\*What the lab can show today:\*\*/g)?.length).toBeGreaterThanOrEqual(3);
     expect(text).not.toMatch(/later part of the lab/);
     expect(text).not.toMatch(/47%/);
+  });
+
+  it('names the models the Lab really trains (GloVe and fastText are registered)', () => {
+    const ids = listModels().map((m) => m.id);
+    expect(ids).toEqual(expect.arrayContaining(['glove', 'fasttext']));
+    expect(text).toMatch(/\(#\/lab\?model=glove\)/);
+    expect(text).toMatch(/\(#\/lab\?model=fasttext\)/);
   });
 });
