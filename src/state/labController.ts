@@ -143,7 +143,8 @@ async function corpusSource(c: LabConfig): Promise<{ source: CorpusSource; trans
   if (!userFile) throw new Error('Choose a .txt file first.');
   const bytes = userBytes ?? (await userFile.arrayBuffer());
   userBytes = null; // transferred: the worker owns it now
-  return { source: { kind: 'bytes', name: userFile.name, bytes }, transfer: [bytes] };
+  const splitCharacters = store().userFile?.splitCharacters === true;
+  return { source: { kind: 'bytes', name: userFile.name, bytes, splitCharacters }, transfer: [bytes] };
 }
 
 export async function startTraining(o: { startPaused?: boolean; engineOverride?: EngineName } = {}): Promise<void> {

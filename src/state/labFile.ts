@@ -2,7 +2,10 @@
 // before anything else changes: a broken file leaves the corpus, the model and the map as they were.
 import { acceptUserFile } from './labController';
 import { useLabStore } from './labStore';
-import { checkTextBytes, checkTextSize, SNIFF_BYTES, TextInputError } from './labTextCheck';
+import { checkTextBytes, checkTextSize, SNIFF_BYTES, spacingOf, spacingWarning, TextInputError } from './labTextCheck';
+
+/** What the page calls the character split in its warning (the CLI says --split-characters). */
+export const SPLIT_OPTION_LABEL = '"One character per word"';
 
 function readWithProgress(file: File, onProgress: (f: number) => void): Promise<ArrayBuffer> {
   return new Promise((resolve, reject) => {
@@ -28,9 +31,17 @@ export async function chooseUserFile(file: File): Promise<boolean> {
     // The head is enough to tell text from binary; the worker checks the whole file when it decodes it.
     const head = new Uint8Array(bytes, 0, Math.min(bytes.byteLength, SNIFF_BYTES));
     checkTextBytes(file.name, head, bytes.byteLength <= SNIFF_BYTES);
-    if (!/\S/.test(new TextDecoder().decode(head))) throw new TextInputError(`${file.name} holds only white space: there are no words to learn from.`);
+    const headText = new TextDecoder().decode(head);
+    if (!/\S/.test(headText)) throw new TextInputError(`${file.name} holds only white space: there are no words to learn from.`);
+    // Chinese, Japanese or any text without spaces would train on whole clauses: say so before training, with the
+    // same check and words as the CLI.
+    const spacing = spacingOf(headText);
+    const warning = spacingWarning(file.name, spacing, SPLIT_OPTION_LABEL) ?? undefined;
     acceptUserFile(file, bytes);
-    useLabStore.getState().set({ fileReading: null, userFile: { name: file.name, size: file.size } });
+    useLabStore.getState().set({
+      fileReading: null,
+      userFile: { name: file.name, size: file.size, spacingWarning: warning, canSplitCharacters: spacing.canSplitCharacters, splitCharacters: false },
+    });
     useLabStore.getState().setConfig({ corpus: 'file' });
     return true;
   } catch (e) {

@@ -36,6 +36,12 @@ export interface Selection {
 export interface UserFileState {
   name: string;
   size: number;
+  /** Set when the text separates its words with (almost) no spaces: the warning to show, from the shared check. */
+  spacingWarning?: string;
+  /** The text is mostly Chinese or Japanese: one character per word is offered. */
+  canSplitCharacters?: boolean;
+  /** The student chose to train on one character per word. */
+  splitCharacters?: boolean;
 }
 
 export interface LabState {

@@ -11,7 +11,7 @@ export type CorpusSource =
   /** A corpus shipped with the lab; the worker fetches it itself (same origin) so the page never holds the text. */
   | { kind: 'bundled'; name: string; url: string }
   /** The user's own text, read in the page and transferred (never copied, never sent anywhere). */
-  | { kind: 'bytes'; name: string; bytes: ArrayBuffer };
+  | { kind: 'bytes'; name: string; bytes: ArrayBuffer; /** One word per Chinese or Japanese character. */ splitCharacters?: boolean };
 
 /** How fast to train: full speed, or throttled for a lecture (words per chunk, pause between chunks). */
 export interface Speed {

@@ -8,7 +8,7 @@ import type { CommonConfig, Model, ModelConfig, Progress, ProgressUnit, TrainDat
 import { encodeCorpus, type EncodedCorpus } from '../core/text/corpus';
 import { DivergenceError, type EngineName } from '../core/train/types';
 import { KeyedVectors } from '../core/vectors/keyedVectors';
-import { decodeText, TextInputError } from '../core/text/textCheck';
+import { decodeText, splitCharacters, TextInputError } from '../core/text/textCheck';
 import { probeEngines } from './enginesProbe';
 import { pairsReadout } from './pairsReadout';
 import { WallClockRate } from './wallClockRate';
@@ -177,7 +177,8 @@ export class TrainerSession {
     const fileName = source.kind === 'bundled' ? `${source.name}.txt` : source.name;
     this.status('loading', `Reading ${fileName}… 0%`, 0);
     const bytes = source.kind === 'bundled' ? await this.fetchWithProgress(source.url, fileName) : new Uint8Array(source.bytes);
-    const text = decodeText(fileName, bytes);
+    const decoded = decodeText(fileName, bytes);
+    const text = source.kind === 'bytes' && source.splitCharacters ? splitCharacters(decoded) : decoded;
     this.status('vocab', 'Building vocabulary', 0);
     let lastPost = 0;
     let corpus: EncodedCorpus;

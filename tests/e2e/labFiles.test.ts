@@ -66,4 +66,23 @@ describe('lab: your own text', () => {
     expectCleanPage(watch);
     await context.close();
   }, TEST_TIMEOUT);
+
+  it('warns about a text without spaces and trains on one character per word when asked', async () => {
+    const { page, watch, context } = await openLab(browser, '/#/lab?engine=cpu&minCount=1&mapN=100&epochs=2');
+    // Chinese sentences with no spaces: the tokenizer would see each line as one huge "word".
+    const lines = ['我们今天去学校学习语言', '他们明天在家里看书写字', '老师说学生应该每天读书', '我喜欢学习中文和日语'];
+    const text = Array.from({ length: 60 }, (_, i) => lines[i % lines.length]).join('\n') + '\n';
+    await page.getByLabel(/Your own text/).setInputFiles({ name: 'zh.txt', mimeType: 'text/plain', buffer: Buffer.from(text) });
+    const notice = page.getByRole('status', { name: 'Spacing notice' });
+    await expect.poll(() => notice.textContent(), { timeout: LAB_TIMEOUT }).toContain('zh.txt has almost no spaces between words');
+    await notice.getByLabel('One character per word').check();
+    await page.getByRole('button', { name: 'Start training', exact: true }).click();
+    // 60 lines of 10-11 characters: every character became a word.
+    const characters = [...text.replace(/\n/g, '')].length;
+    await expect
+      .poll(() => page.getByLabel('Corpus summary').textContent(), { timeout: LAB_TIMEOUT })
+      .toContain(`zh.txt: ${characters.toLocaleString('en')} words`);
+    expectCleanPage(watch);
+    await context.close();
+  }, TEST_TIMEOUT);
 });

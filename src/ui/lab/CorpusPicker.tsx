@@ -86,6 +86,21 @@ export function CorpusPicker() {
           Using {userFile.name} ({size(userFile.size)}).
         </p>
       )}
+      {userFile && corpus === 'file' && !fileError && userFile.spacingWarning && (
+        <div role="status" className="notice" aria-label="Spacing notice">
+          <p>{userFile.spacingWarning}</p>
+          {userFile.canSplitCharacters && (
+            <label>
+              <input
+                type="checkbox"
+                checked={userFile.splitCharacters === true}
+                onChange={(e) => useLabStore.getState().set({ userFile: { ...userFile, splitCharacters: e.target.checked } })}
+              />{' '}
+              One character per word
+            </label>
+          )}
+        </div>
+      )}
       {info && (
         <p className="muted small" aria-label="Corpus summary">
           {info.name}: {info.rawTokens.toLocaleString('en')} words, {info.sentences.toLocaleString('en')} sentences,
