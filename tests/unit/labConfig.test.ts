@@ -50,8 +50,8 @@ describe('lab settings <-> URL', () => {
     const r = configFromParams(new URLSearchParams('dim=0x10&epochs=0b11&alpha=0o1&window=1e1'));
     expect(r.config.dim).toBe(DEFAULT_LAB_CONFIG.dim);
     expect(r.config.epochs).toBe(DEFAULT_LAB_CONFIG.epochs);
-    expect(r.config.alpha).toBe(DEFAULT_LAB_CONFIG.alpha);
-    expect(r.config.window).toBe(10);
+    expect(paramsOf(r.config).alpha).toBe(0.025);
+    expect(paramsOf(r.config).window).toBe(10);
     expect(r.notes).toHaveLength(3);
     expect(r.notes[0]).toMatch(/Ignored dim=0x10/);
   });
@@ -77,6 +77,6 @@ describe('lab settings <-> URL', () => {
     expect(p.get('xmax')).toBe('50');
     expect(p.has('negative')).toBe(false);
     const bad = configFromParams(new URLSearchParams('model=glove&xmax=0'));
-    expect(bad.notes).toEqual(['Ignored xmax=0 in the link (expected a number from 0 to 1000000 (not 0)); using 10.']);
+    expect(bad.notes).toEqual(['Ignored xmax=0 in the link (expected a number above 0 to 1000000); using 10.']);
   });
 });
