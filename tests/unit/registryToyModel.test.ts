@@ -54,7 +54,8 @@ describe('a model registered in a test file', () => {
   });
 
   it('is in the lab: the model list, its settings row and its link key', () => {
-    expect(settingOf('model').type === 'enum' && settingOf('model').values).toContain('toy-constant');
+    const row = settingOf('model');
+    expect(row.type === 'enum' ? row.values : []).toContain('toy-constant');
     expect(modelTitles()['toy-constant']).toBe('Toy constant');
     expect(modelParamRows('toy-constant').map((p) => p.label)).toEqual(['Constant level']);
     const r = configFromParams(new URLSearchParams('model=toy-constant&toyLevel=3'));
