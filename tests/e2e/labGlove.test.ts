@@ -15,7 +15,7 @@ afterAll(async () => {
 
 describe('lab: GloVe', () => {
   it('is in the model list with its own settings, and trains with the live map, the loss and the co-occurrence view', async () => {
-    const { page, watch, context } = await openLab(browser, '/#/lab?corpus=toy-fruit&minCount=1&dim=10&epochs=100&mapN=100&engine=cpu&speed=demo');
+    const { page, watch, context } = await openLab(browser, '/#/lab?corpus=toy-fruit&minCount=1&dim=10&epochs=100&mapN=100&engine=cpu&speed=slow');
     const model = page.getByLabel('Model', { exact: true });
     await expect.poll(() => model.isVisible(), { timeout: LAB_TIMEOUT }).toBe(true);
     // skip-gram's settings first; choosing GloVe swaps them for GloVe's own, and the link follows.
@@ -31,7 +31,7 @@ describe('lab: GloVe', () => {
     await expect.poll(() => page.url()).toContain('xmax=5');
 
     await page.getByRole('button', { name: 'Start training', exact: true }).click();
-    // Demo speed (small chunks with pauses) so that the first loss is read long before the end.
+    // Slow motion (200 cells a chunk, a pause after each) so that the first loss is read long before the end.
     const first = await waitForNumber(page, 'Current loss');
     expect(first).toBeGreaterThan(0);
     await expect.poll(async () => (await statusLine(page).textContent()) ?? '', { timeout: LAB_TIMEOUT }).toMatch(/^Finished 100 epochs/);
