@@ -2,7 +2,10 @@
 // vite preview on 127.0.0.1, driven in Debian's chromium through playwright-core with the e2e tests' flags.
 //   (a) words/s per backend: open #/lab?corpus=..&engine=.., press "Start training", read "Words per second"
 //   (b) map updates/s for N = 500, 1,000, 2,000 points while training runs: the "Embedding map" figure's
-//       data-frames attribute read twice over a 10 s window, plus the longest main-thread task in that window.
+//       data-frames attribute read twice over a 10 s window, plus the longest main-thread task in that window and
+//       the number of word labels drawn (data-labels) at its end: every frame places and draws the labels.
+//   (c) first load: the longest main-thread task from navigation until the map is ready (plotly loaded, its WebGL
+//       context up), from a PerformanceObserver for long tasks installed before any script runs.
 // Every figure is measured through the page's accessible names (the DOM contract in helpers/CONTRACTS.md), the same
 // way a student's screen reader or the e2e tests find them. Failures are caught per figure and reported, never thrown.
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -48,6 +51,16 @@ export interface MapFigure {
   points?: number;
   updatesPerSec?: number;
   longestTaskMs?: number;
+  /** Word labels drawn at the end of the window (data-labels). */
+  labels?: number;
+  error?: string;
+}
+
+export interface FirstLoadFigure {
+  /** Longest main-thread task from navigation until the map was ready and a second more, in ms. */
+  longestTaskMs?: number;
+  /** From navigation to the map's data-ready, in ms. */
+  readyMs?: number;
   error?: string;
 }
 
@@ -56,6 +69,7 @@ export interface BrowserFigures {
   error?: string;
   backends: BackendFigure[];
   maps: MapFigure[];
+  firstLoad?: FirstLoadFigure;
   consoleErrors: string[];
 }
 
@@ -234,6 +248,27 @@ async function measureMap(browser: Browser, base: string, corpus: string, mapN: 
     const seconds = (Date.now() - t0) / 1000;
     fig.updatesPerSec = Math.round(((f1 - f0) / seconds) * 10) / 10;
     fig.points = Number((await map.getAttribute('data-points')) ?? NaN) || undefined;
+    fig.labels = Number((await map.getAttribute('data-labels')) ?? NaN);
+    fig.longestTaskMs = Math.round(await page.evaluate(() => (window as unknown as { __longestTask: number }).__longestTask));
+  } catch (err) {
+    fig.error = (err as Error).message.split('\n')[0];
+  } finally {
+    await page.context().close();
+  }
+  return fig;
+}
+
+/** Seconds after the map is ready during which late start-up tasks are still counted as first load. */
+const FIRST_LOAD_TAIL_S = 1;
+
+async function measureFirstLoad(browser: Browser, base: string, errors: string[]): Promise<FirstLoadFigure> {
+  const fig: FirstLoadFigure = {};
+  const t0 = Date.now();
+  const page = await openLab(browser, `${base}/#/lab`, errors);
+  try {
+    await page.locator('figure[aria-label="Embedding map"][data-ready]').waitFor({ timeout: START_TIMEOUT_MS });
+    fig.readyMs = Date.now() - t0;
+    await sleep(FIRST_LOAD_TAIL_S * 1000);
     fig.longestTaskMs = Math.round(await page.evaluate(() => (window as unknown as { __longestTask: number }).__longestTask));
   } catch (err) {
     fig.error = (err as Error).message.split('\n')[0];
@@ -254,6 +289,8 @@ export async function measureBrowser(plan: BrowserPlan): Promise<BrowserFigures>
     const served = await serve(plan.root, outDir);
     server = served.server;
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+    plan.log('browser: first load of the lab (longest main-thread task until the map is ready)...');
+    out.firstLoad = await measureFirstLoad(browser, served.url, out.consoleErrors);
     for (const engine of plan.engines) {
       const corpus = engine === 'cpu' ? plan.corpus : plan.smallCorpus;
       plan.log(`browser: words/s with engine ${engine} on ${corpus}...`);

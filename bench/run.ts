@@ -236,10 +236,12 @@ function formatBrowser(b: BrowserFigures): string[] {
   lines.push('');
   lines.push(
     markdown(
-      ['map points', 'updates/s while training', 'longest main-thread task (ms)'],
-      b.maps.map((f) => [`${f.points ?? f.mapN}${f.highlighted ? ` ("${f.highlighted}" highlighted)` : ''}`, f.error ? `failed: ${f.error}` : String(f.updatesPerSec ?? '-'), String(f.longestTaskMs ?? '-')]),
+      ['map points', 'updates/s while training', 'longest main-thread task (ms)', 'labels drawn'],
+      b.maps.map((f) => [`${f.points ?? f.mapN}${f.highlighted ? ` ("${f.highlighted}" highlighted)` : ''}`, f.error ? `failed: ${f.error}` : String(f.updatesPerSec ?? '-'), String(f.longestTaskMs ?? '-'), String(f.labels ?? '-')]),
     ),
   );
+  const fl = b.firstLoad;
+  if (fl) lines.push('', fl.error ? `first load: failed: ${fl.error}` : `first load of #/lab: map ready after ${fl.readyMs} ms; longest main-thread task ${fl.longestTaskMs} ms`);
   if (b.consoleErrors.length) lines.push('', `console errors seen: ${b.consoleErrors.length} (first: ${b.consoleErrors[0]})`);
   return lines;
 }

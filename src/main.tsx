@@ -1,5 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { normaliseLocation } from './state/route';
 import { App } from './ui/shell/App';
 import './ui/shell/theme.css';
 
@@ -14,6 +15,9 @@ if (import.meta.env.PROD && 'serviceWorker' in navigator) {
     navigator.serviceWorker.register('./sw.js').catch(() => {});
   });
 }
+
+// `/?present=1#/lab` means the same as `/#/lab?present=1`: the lab reads only the hash.
+normaliseLocation();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html lost its #root element');

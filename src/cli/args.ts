@@ -2,6 +2,7 @@
 // options once (name, kind, default, help); parsing, validation, error messages and --help all come from that table.
 import { parseArgs } from 'node:util';
 import { UsageError } from './errors';
+import { DECIMAL_NUMBER } from '../core/models/registry';
 
 export type OptionKind =
   | { kind: 'int'; min: number; max?: number }
@@ -70,7 +71,7 @@ function normaliseFlag(arg: string): string {
 
 // Plain decimal notation only (5, -1, 0.025, 1e-3). Number() would also take "0x10", "0b11", "  5" or "Infinity";
 // a value like that in a script is far more often a mistake than a wish, so it is refused with the reason.
-const DECIMAL_RE = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+const DECIMAL_RE = DECIMAL_NUMBER;
 // What a negative number looks like after a flag: "--dim -5" would otherwise read as a flag "-5" with no value.
 const NEGATIVE_NUMBER_RE = /^-(?:\d|\.\d)/;
 

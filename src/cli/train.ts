@@ -1,17 +1,22 @@
 // `train`: corpus -> vocabulary -> trainer (the same core the lab's worker runs) -> vectors file + one JSON line.
 // Progress goes to stderr every few seconds; stdout carries only the final JSON summary, so scripts can parse it.
-import { encodeCorpus } from '../core/text/corpus';
+import type { EncodedCorpus } from '../core/text/corpus';
+import { streamCorpus, type CorpusStream } from '../core/text/corpusStream';
+import { spacingOf, spacingWarning, splitCharacters } from '../core/text/textCheck';
 import { COMMON_PARAMS, checkParams, defaultCommon, defaultParams, getModel, listModels } from '../core/models';
-import type { CommonConfig, ModelConfig, ModelSpec, ParamSpec, ParamValues, Progress } from '../core/models/types';
-import { trainConfigFrom, type Word2VecParams } from '../core/models/word2vec/word2vecSpec';
-import { DivergenceError, type ModelKind } from '../core/train/types';
+import type { CommonConfig, ModelConfig, ModelSpec, ParamSpec, ParamValues, Progress, Trainer } from '../core/models/types';
+import { trainConfigFrom, Word2VecTrainer, type Word2VecParams } from '../core/models/word2vec/word2vecSpec';
+import { createTrainer } from '../core/train/createTrainer';
+import { DivergenceError, type EngineName, type ModelKind } from '../core/train/types';
 import { validateTrainConfig } from '../core/train/validateConfig';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { BUNDLED_CORPORA } from '../../scripts/buildCorpora';
 import { KeyedVectors } from '../core/vectors/keyedVectors';
 import { parseCommand, type CommandSpec, type OptionSpec, type ParsedOptions } from './args';
-import { resolveCorpus } from './corpusFile';
-import { readFileSync } from 'node:fs';
+import { readTextBlocks, resolveCorpus, type CorpusSource } from './corpusFile';
+import { watchInterrupt } from './interrupt';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { CliError, InterruptedError, UsageError } from './errors';
 import { peakRssMB } from './memory';
 import { userPath } from './paths';
@@ -95,6 +100,7 @@ export function trainSpec(): CommandSpec {
       ...own,
       { name: 'engine', kind: 'enum', values: engines, help: `typed-array engine or TensorFlow.js backend (default: the model's first; ${models.map((m) => `${m.id}: ${m.engines.filter((e) => (NODE_ENGINES as readonly string[]).includes(e)).join('/')}`).join(', ')})` },
       { name: 'out', kind: 'string', placeholder: 'FILE', help: 'save vectors: .txt .bin .vec .tsv (projector pair) or .elv' },
+      { name: 'split-characters', kind: 'flag', help: 'treat each Chinese/Japanese character as a word (texts without spaces)' },
       { name: 'quiet', kind: 'flag', help: 'no progress lines on stderr' },
     ],
     examples: [
@@ -198,28 +204,47 @@ export interface TrainSummary {
   details?: Record<string, unknown>;
 }
 
-/** Ctrl-C handling: the first press stops after the current chunk; a second one quits at once. */
-function watchInterrupt(log: (line: string) => void): { requested: () => boolean; dispose: () => void } {
-  let requested = false;
-  const onSigint = () => {
-    if (requested) process.exit(130);
-    requested = true;
-    log('stopping after the current chunk (Ctrl-C again to quit at once)...');
-  };
-  process.on('SIGINT', onSigint);
-  return { requested: () => requested, dispose: () => process.off('SIGINT', onSigint) };
-}
-
 // Lets signal handlers and timers run between chunks (awaiting an already-settled promise would not).
 const yieldToEventLoop = () => new Promise<void>((r) => setImmediate(r));
 
-/** The files of a --corpus value, checked to exist: a bundled corpus, a combination of them (`both`), or a file. */
-function corpusFilesOf(value: string, say: (line: string) => void): { name: string; paths: string[] } {
+/** A --corpus value as one source: a bundled corpus or a file; `both` is Brown + SOTU written once to a temporary
+ *  file, so the streaming reader sees one text. */
+function corpusSourceOf(value: string, say: (line: string) => void): CorpusSource {
   const parts = COMBINED_CORPORA[value];
-  if (parts) return { name: value, paths: parts.map((p) => resolveCorpus(p, say).path) };
-  const source = resolveCorpus(value, say);
-  return { name: source.name, paths: [source.path] };
+  if (!parts) return resolveCorpus(value, say);
+  const path = join(tmpdir(), `embedding-lab-${value}-${process.pid}.txt`);
+  writeFileSync(path, parts.map((p) => readFileSync(resolveCorpus(p, say).path, 'utf8')).join('\n'));
+  return { name: value, path, bytes: statSync(path).size };
 }
+
+/** A streamed corpus held whole, for models that need every sentence at once (GloVe counts co-occurrences over
+ *  all of them; word2vec engines read the stream piece by piece instead). */
+async function wholeCorpus(stream: CorpusStream): Promise<EncodedCorpus> {
+  const parts: EncodedCorpus[] = [];
+  for await (const piece of stream.pass()) parts.push(piece);
+  if (parts.length === 1) return parts[0]!;
+  const ids = new Int32Array(parts.reduce((n, p) => n + p.ids.length, 0));
+  const sentences = parts.reduce((n, p) => n + p.offsets.length - 1, 0);
+  const offsets = new Int32Array(sentences + 1);
+  const rawLengths = new Int32Array(sentences);
+  let k = 0;
+  let s = 0;
+  for (const p of parts) {
+    ids.set(p.ids, k);
+    for (let i = 0; i < p.offsets.length - 1; i++) {
+      offsets[s] = k + p.offsets[i]!;
+      rawLengths[s++] = p.rawLengths[i]!;
+    }
+    k += p.ids.length;
+  }
+  offsets[sentences] = k;
+  return { vocab: stream.vocab, ids, offsets, rawLengths, rawTokens: stream.rawTokens };
+}
+
+const MB = 1024 * 1024;
+/** Files smaller than this are counted in a moment: no reading progress for them. */
+const PROGRESS_MIN_BYTES = 64 * MB;
+const mb = (bytes: number) => `${(bytes / MB).toFixed(1)} MB`;
 
 export async function runTrain(argv: readonly string[], log: (line: string) => void): Promise<TrainSummary | 'help'> {
   const o = parseCommand(trainSpec(), argv);
@@ -235,104 +260,138 @@ export async function runTrain(argv: readonly string[], log: (line: string) => v
   if (capped.note) log(capped.note);
 
   const setupStart = performance.now();
-  const files = corpusFilesOf(o.corpus as string, say);
+  const source = corpusSourceOf(o.corpus as string, say);
   // Training without --out is allowed, as gensim trains a model that is never saved and word2vec.c builds a
   // vocabulary without -output: quick looks at loss and speed (the bench) need no file. But it is said out loud,
   // since a forgotten --out would otherwise cost a whole run unnoticed.
   if (!outPath) log('note: no --out given: the vectors will not be saved (add --out FILE.txt to keep them)');
-  const corpusText = { name: files.name, text: files.paths.map((f) => readFileSync(f, 'utf8')).join('\n') };
-  let corpus;
-  try {
-    corpus = encodeCorpus(corpusText.text, { minCount: common.minCount, maxVocab: common.maxVocab });
-  } catch (err) {
-    throw new CliError(`${corpusText.name}: ${(err as Error).message}`);
-  }
-  const sentences = corpus.offsets.length - 1;
-  say(
-    `corpus ${corpusText.name}: ${corpus.rawTokens.toLocaleString('en-US')} tokens, ${sentences.toLocaleString('en-US')} ` +
-      `sentences, ${corpus.vocab.words.length.toLocaleString('en-US')} words with count >= ${common.minCount}`,
-  );
-  const trainer = await spec.create({ kind: 'text', corpus }, config, engine, { onLog: say });
-  const setupSeconds = (performance.now() - setupStart) / 1000;
-  say(`training ${spec.title} on the ${trainer.engine} engine, dim ${common.dim}, ${common.epochs} epoch(s), seed ${common.seed}`);
 
   const interrupt = watchInterrupt(log);
-  const tick = throttled(say);
-  let trainSeconds = 0;
-  let stageSeconds = 0;
-  let trainCpuMicros = 0;
-  let last: Progress = trainer.progress();
   try {
-    while (!trainer.done) {
-      if (interrupt.requested()) {
-        const pct = last.unitsTotal > 0 ? ((100 * last.unitsDone) / last.unitsTotal).toFixed(1) : '0';
-        throw new InterruptedError(`training stopped at ${pct}%${outPath ? `; ${outPath} was not written` : ''}`);
-      }
-      // Work done while the total is still unknown belongs to a preparation stage (GloVe's counting).
-      const inStage = last.unitsTotal === 0;
-      const t0 = performance.now();
-      const cpu0 = process.cpuUsage();
-      last = await trainer.run(CHUNK_WORDS);
-      const cpu = process.cpuUsage(cpu0);
-      const secs = (performance.now() - t0) / 1000;
-      if (inStage) stageSeconds += secs;
-      else {
-        trainSeconds += secs;
-        trainCpuMicros += cpu.user + cpu.system;
-      }
-      tick(formatModelProgress(last, spec.unit));
-      await yieldToEventLoop();
+    const split = o['split-characters'] === true;
+    const tick = throttled(say);
+    // The counting pass reports its progress and stops on Ctrl-C; training passes stop between chunks instead.
+    let counting = true;
+    let firstBlock = true;
+    const stream = await streamCorpus(
+      () =>
+        readTextBlocks(source, {
+          stopped: () => counting && interrupt.requested(),
+          transform: split ? splitCharacters : undefined,
+          onBytes: (n) => {
+            if (counting && source.bytes > PROGRESS_MIN_BYTES) tick(`reading ${source.name}: ${mb(n)} of ${mb(source.bytes)} (${((100 * n) / Math.max(1, source.bytes)).toFixed(0)}%)`);
+          },
+        }),
+      {
+        minCount: common.minCount,
+        maxVocab: common.maxVocab,
+        // The first block tells whether the text separates its words: warned once, before the counting goes on.
+        onBlock: (text) => {
+          if (!firstBlock) return;
+          firstBlock = false;
+          const warning = spacingWarning(source.name, spacingOf(text), '--split-characters');
+          if (warning && !split) log(`warning: ${warning}`);
+        },
+      },
+    ).catch((err: unknown) => {
+      if (interrupt.requested()) throw new InterruptedError(`stopped while reading ${source.name}${outPath ? `; ${outPath} was not written` : ''}`);
+      if (err instanceof CliError) throw err;
+      throw new CliError(`${source.name}: ${(err as Error).message}`);
+    });
+    counting = false;
+    if (interrupt.requested()) throw new InterruptedError(`stopped while reading ${source.name}${outPath ? `; ${outPath} was not written` : ''}`);
+    say(
+      `corpus ${source.name}: ${stream.rawTokens.toLocaleString('en-US')} tokens, ${stream.sentences.toLocaleString('en-US')} ` +
+        `sentences, ${stream.vocab.words.length.toLocaleString('en-US')} words with count >= ${common.minCount}`,
+    );
+    // word2vec engines read the stream piece by piece; other models get the corpus whole.
+    let trainer: Trainer;
+    if (spec.id === 'skipgram' || spec.id === 'cbow') {
+      const tc = trainConfigFrom(spec.id as ModelKind, config as ModelConfig<Word2VecParams>);
+      trainer = new Word2VecTrainer(await createTrainer(stream, tc, engine as EngineName, { onLog: say }));
+    } else {
+      trainer = await spec.create({ kind: 'text', corpus: await wholeCorpus(stream) }, config, engine, { onLog: say });
     }
-    tick(formatModelProgress(last, spec.unit), true);
-  } catch (err) {
+    const setupSeconds = (performance.now() - setupStart) / 1000;
+    say(`training ${spec.title} on the ${trainer.engine} engine, dim ${common.dim}, ${common.epochs} epoch(s), seed ${common.seed}`);
+
+    let trainSeconds = 0;
+    let stageSeconds = 0;
+    let trainCpuMicros = 0;
+    let last: Progress = trainer.progress();
+    try {
+      while (!trainer.done) {
+        if (interrupt.requested()) {
+          const pct = last.unitsTotal > 0 ? ((100 * last.unitsDone) / last.unitsTotal).toFixed(1) : '0';
+          throw new InterruptedError(`training stopped at ${pct}%${outPath ? `; ${outPath} was not written` : ''}`);
+        }
+        // Work done while the total is still unknown belongs to a preparation stage (GloVe's counting).
+        const inStage = last.unitsTotal === 0;
+        const t0 = performance.now();
+        const cpu0 = process.cpuUsage();
+        last = await trainer.run(CHUNK_WORDS);
+        const cpu = process.cpuUsage(cpu0);
+        const secs = (performance.now() - t0) / 1000;
+        if (inStage) stageSeconds += secs;
+        else {
+          trainSeconds += secs;
+          trainCpuMicros += cpu.user + cpu.system;
+        }
+        tick(formatModelProgress(last, spec.unit));
+        await yieldToEventLoop();
+      }
+      tick(formatModelProgress(last, spec.unit), true);
+    } catch (err) {
+      trainer.dispose();
+      if (err instanceof DivergenceError) {
+        throw new CliError(`${err.message} On the command line: --alpha ${err.suggestedAlpha}.`);
+      }
+      throw err;
+    }
+
+    const model = trainer.model();
+    if (model.kind !== 'static' && model.kind !== 'subword') throw new CliError(`${spec.title} gives no per-word vectors to save.`);
+    const kv = new KeyedVectors(model.words, model.vectors(), model.dim);
+    const details = (trainer as { cooccurrence?: () => unknown }).cooccurrence?.();
     trainer.dispose();
-    if (err instanceof DivergenceError) {
-      throw new CliError(`${err.message} On the command line: --alpha ${err.suggestedAlpha}.`);
+    const words = stream.rawTokens * common.epochs;
+    const summary: TrainSummary = {
+      command: 'train',
+      corpus: source.name,
+      engine: String(trainer.engine),
+      model: spec.id,
+      settings: { ...common, ...config.params },
+      words,
+      corpusTokens: stream.rawTokens,
+      sentences: stream.sentences,
+      vocab: stream.vocab.words.length,
+      unit: spec.unit,
+      units: last.unitsDone,
+      unitsPerSec: Math.round(last.unitsDone / Math.max(trainSeconds, 1e-9)),
+      seconds: round(trainSeconds, 6),
+      secondsPerEpoch: round(trainSeconds / common.epochs, 3),
+      cpuSeconds: round(trainCpuMicros / 1e6, 3),
+      setupSeconds: round(setupSeconds, 3),
+      stageSeconds: round(stageSeconds, 3),
+      wordsPerSec: Math.round(words / Math.max(trainSeconds, 1e-9)),
+      finalLoss: Number.isFinite(last.loss) ? round(last.loss, 5) : null,
+      lossName: spec.lossName,
+      peakRssMB: 0,
+      out: [],
+      format: ext ? formatName(ext) : null,
+    };
+    if (details) summary.details = { cooccurrence: details };
+    if (outPath) {
+      const meta = { corpus: source.name, engine: summary.engine, model: spec.id, ...summary.settings, words, vocab: summary.vocab };
+      say(`saving ${outPath} (${summary.format})...`);
+      summary.out = await writeVectorsFile(kv, outPath, meta, interrupt);
+      say(`wrote ${summary.out.join(' and ')} (${summary.format})`);
     }
-    throw err;
+    summary.peakRssMB = peakRssMB();
+    return summary;
   } finally {
     interrupt.dispose();
   }
-
-  const model = trainer.model();
-  if (model.kind !== 'static' && model.kind !== 'subword') throw new CliError(`${spec.title} gives no per-word vectors to save.`);
-  const kv = new KeyedVectors(model.words, model.vectors(), model.dim);
-  const details = (trainer as { cooccurrence?: () => unknown }).cooccurrence?.();
-  trainer.dispose();
-  const words = corpus.rawTokens * common.epochs;
-  const summary: TrainSummary = {
-    command: 'train',
-    corpus: corpusText.name,
-    engine: String(trainer.engine),
-    model: spec.id,
-    settings: { ...common, ...config.params },
-    words,
-    corpusTokens: corpus.rawTokens,
-    sentences,
-    vocab: corpus.vocab.words.length,
-    unit: spec.unit,
-    units: last.unitsDone,
-    unitsPerSec: Math.round(last.unitsDone / Math.max(trainSeconds, 1e-9)),
-    seconds: round(trainSeconds, 6),
-    secondsPerEpoch: round(trainSeconds / common.epochs, 3),
-    cpuSeconds: round(trainCpuMicros / 1e6, 3),
-    setupSeconds: round(setupSeconds, 3),
-    stageSeconds: round(stageSeconds, 3),
-    wordsPerSec: Math.round(words / Math.max(trainSeconds, 1e-9)),
-    finalLoss: Number.isFinite(last.loss) ? round(last.loss, 5) : null,
-    lossName: spec.lossName,
-    peakRssMB: 0,
-    out: [],
-    format: ext ? formatName(ext) : null,
-  };
-  if (details) summary.details = { cooccurrence: details };
-  if (outPath) {
-    const meta = { corpus: corpusText.name, engine: summary.engine, model: spec.id, ...summary.settings, words, vocab: summary.vocab };
-    summary.out = writeVectorsFile(kv, outPath, meta);
-    say(`wrote ${summary.out.join(' and ')} (${summary.format})`);
-  }
-  summary.peakRssMB = peakRssMB();
-  return summary;
 }
 
 function round(x: number, digits: number): number {

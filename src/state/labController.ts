@@ -79,6 +79,9 @@ function onMessage(msg: FromWorker): void {
     case 'matrix':
       s.set({ matrix: msg.view });
       break;
+    case 'readout':
+      s.set({ pairs: msg.pairs });
+      break;
     case 'neighbours':
       break; // answered through the request promise
     case 'error':
@@ -108,14 +111,15 @@ function acceptVectors(msg: Extract<FromWorker, { type: 'vectors' }>): void {
   }, 'trained');
 }
 
-/** Make these vectors the ones the playgrounds query, replacing the lab's previous entry instead of piling up. */
+/**
+ * Offer these vectors (trained here, or a saved model loaded in the lab) to the playgrounds and lessons, replacing
+ * the lab's previous entry instead of piling up. They become active only if the user had chosen the lab's vectors
+ * (then the newer snapshot follows that choice); otherwise the vectors in use stay until the user switches.
+ */
 function pushActiveVectors(kv: KeyedVectors, label: string, details: Record<string, string | number>, origin: 'trained' | 'loaded'): void {
   const previous = lastVectorsLabel;
   lastVectorsLabel = label;
-  useVectorsStore.setState((v) => {
-    const entry = { kv, origin, label, details };
-    return { active: entry, available: [...v.available.filter((a) => a.label !== previous && a.label !== label), entry] };
-  });
+  useVectorsStore.getState().offer({ kv, origin, label, details }, previous);
 }
 
 function onCrash(message: string): void {
@@ -156,6 +160,7 @@ export async function startTraining(o: { startPaused?: boolean; engineOverride?:
     statusFraction: null,
     progress: null,
     matrix: null,
+    pairs: null,
     activeEngine: null,
     engineNote: '',
     corpusInfo: null,
@@ -221,6 +226,7 @@ export function reset(): void {
     statusText: 'Ready: press Start training',
     statusFraction: null,
     progress: null,
+    pairs: null,
     snapshot: null,
     matrix: null,
     activeEngine: null,

@@ -5,6 +5,7 @@
 import { create } from 'zustand';
 import type { MatrixView } from '../core/models/types';
 import type { EngineName } from '../core/train/types';
+import type { PairsReadout } from '../workers/pairsReadout';
 import type { CorpusInfo, ErrorKind, Phase, ProgressMsg } from '../workers/trainerMessages';
 import { DEFAULT_LAB_CONFIG, type LabConfig } from './labConfig';
 import type { SavedModelMeta } from './persist';
@@ -50,6 +51,8 @@ export interface LabState {
   engineNote: string;
   corpusInfo: CorpusInfo | null;
   progress: ProgressMsg | null;
+  /** The syllabus pairs already near each other (from the worker, every few seconds). */
+  pairs: PairsReadout | null;
   snapshot: MapSnapshot | null;
   /** GloVe's log co-occurrences next to its fit, for the matrix view (null for models without one). */
   matrix: MatrixView | null;
@@ -85,6 +88,7 @@ export const INITIAL_LAB_STATE = {
   engineNote: '',
   corpusInfo: null,
   progress: null,
+  pairs: null,
   snapshot: null,
   matrix: null,
   modelLabel: '',

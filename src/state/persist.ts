@@ -79,15 +79,68 @@ export async function listModels(): Promise<SavedModelMeta[]> {
   return rows.sort((a, b) => b.savedAt - a.savedAt);
 }
 
+/** Bytes a saved model takes: its float32 numbers plus its words (UTF-16 in the database, plus a small overhead each). */
+const BYTES_PER_WORD_OVERHEAD = 16;
+export function modelBytes(m: Pick<SavedModelMeta, 'vocabSize' | 'dim'>, averageWordLength = 8): number {
+  return m.vocabSize * (m.dim * 4 + averageWordLength * 2 + BYTES_PER_WORD_OVERHEAD);
+}
+
+/** "12.3 MB" */
+export function formatMegabytes(bytes: number): string {
+  const mb = bytes / 1e6;
+  return `${mb < 10 ? mb.toFixed(1) : Math.round(mb).toLocaleString('en')} MB`;
+}
+
+/** Browsers report a full disk or a used-up site quota as a QuotaExceededError, often with an empty message. */
+export function isQuotaError(e: unknown): boolean {
+  const name = (e as { name?: unknown } | null)?.name;
+  return name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED';
+}
+
+/** How many saved models a storage-full message names (largest first); the rest are counted. */
+const NAMED_TO_DELETE = 3;
+
+export class StorageFullError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StorageFullError';
+  }
+}
+
+/**
+ * What to tell a student whose save did not fit: that storage is full, how big the model is, how much the saved
+ * models use, and which of them (largest first) to delete to make room.
+ */
+export function storageFullMessage(needed: number, saved: readonly SavedModelMeta[]): string {
+  const head = `The browser's storage for this site is full: this model needs about ${formatMegabytes(needed)}`;
+  if (saved.length === 0) {
+    return `${head}, and there are no saved models here to delete. Free space in the browser (other sites' data, or the disk), or export the model as a file instead.`;
+  }
+  const bySize = [...saved].sort((a, b) => modelBytes(b) - modelBytes(a));
+  const total = bySize.reduce((s, m) => s + modelBytes(m), 0);
+  const named = bySize.slice(0, NAMED_TO_DELETE).map((m) => `“${m.name}” (${formatMegabytes(modelBytes(m))})`);
+  const rest = bySize.length - named.length;
+  const list = `${named.join(', ')}${rest > 0 ? ` and ${rest} more` : ''}`;
+  const models = saved.length === 1 ? 'the 1 saved model uses' : `the ${saved.length} saved models use`;
+  return `${head}, and ${models} about ${formatMegabytes(total)}. Delete the ones you no longer need in the list below (largest first: ${list}), then save again.`;
+}
+
 export async function saveModel(m: SavedModel): Promise<void> {
   const db = await openDb();
-  const tx = db.transaction([META, DATA], 'readwrite');
   const { words, vectors, ...meta } = m;
   // Copy into a standalone buffer: the vectors may be a view on a larger buffer.
   const data: DataRow = { id: m.id, words, vectors: vectors.slice().buffer };
-  tx.objectStore(META).put(meta);
-  tx.objectStore(DATA).put(data);
-  await done(tx);
+  try {
+    const tx = db.transaction([META, DATA], 'readwrite');
+    tx.objectStore(META).put(meta);
+    tx.objectStore(DATA).put(data);
+    await done(tx);
+  } catch (e) {
+    if (!isQuotaError(e)) throw e;
+    const averageWord = words.reduce((s, w) => s + w.length, 0) / Math.max(1, words.length);
+    const others = await listModels().catch(() => [] as SavedModelMeta[]);
+    throw new StorageFullError(storageFullMessage(modelBytes(meta, averageWord), others));
+  }
 }
 
 export async function loadModel(id: string): Promise<SavedModel | null> {

@@ -25,6 +25,35 @@ export function formatHash(page: string, rest: readonly string[] = [], params?: 
   return `#${path}${q}`;
 }
 
+/**
+ * A link may carry its query before the hash (`/?present=1#/lab`, as people type it) instead of inside it
+ * (`/#/lab?present=1`, as the lab writes it). The hash form is the one the lab reads, so the query is moved into the
+ * hash (hash values win where both name the same key). Returns the hash to use, or null when nothing needs moving.
+ */
+export function hashWithSearchMerged(search: string, hash: string): string | null {
+  const outer = new URLSearchParams(search.replace(/^\?/, ''));
+  if ([...outer.keys()].length === 0) return null;
+  const r = parseHash(hash);
+  const merged = new URLSearchParams(outer);
+  r.params.forEach((v, k) => merged.set(k, v));
+  return formatHash(r.page, r.rest, merged);
+}
+
+/** Move a query written before the hash into the hash, without a new history entry (call once at start-up). */
+export function normaliseLocation(): void {
+  const next = hashWithSearchMerged(window.location.search, window.location.hash);
+  if (next === null) return;
+  history.replaceState(null, '', `${window.location.pathname}${next}`);
+}
+
+/** Presenter mode named by a link: true for present=1, false for present=0, null when the link does not say. */
+export function presentFlag(params: URLSearchParams): boolean | null {
+  const v = params.get('present');
+  if (v === '1' || v === 'true') return true;
+  if (v === '0' || v === 'false') return false;
+  return null;
+}
+
 function subscribe(cb: () => void): () => void {
   window.addEventListener('hashchange', cb);
   return () => window.removeEventListener('hashchange', cb);

@@ -3,6 +3,7 @@
 // message from a run that was reset can never overwrite the new one. Queries carry a request id for the same reason.
 import type { MatrixView, ModelConfig, ProgressUnit } from '../core/models/types';
 import type { EngineName } from '../core/train/types';
+import type { PairsReadout } from './pairsReadout';
 
 export type EngineChoice = 'auto' | EngineName;
 
@@ -54,6 +55,7 @@ export interface ProgressMsg {
   wordsTotal: number;
   loss: number;
   lr: number;
+  /** Words processed per wall-clock second lately, pauses between throttled chunks included (what a watcher sees). */
   wordsPerSec: number;
   seconds: number;
   done: boolean;
@@ -77,6 +79,8 @@ export type FromWorker =
   | { type: 'vectors'; session: number; id?: number; words: string[]; dim: number; vectors: Float32Array; epoch: number; done: boolean }
   /** What the model approximates next to its fit (GloVe's log co-occurrences), for models that have one. */
   | { type: 'matrix'; session: number; view: MatrixView }
+  /** How organised the space is (the syllabus pairs near each other), every few seconds and at pauses. */
+  | { type: 'readout'; session: number; pairs: PairsReadout }
   | { type: 'neighbours'; id: number; word: string; neighbours: { word: string; score: number }[] }
   | { type: 'error'; session: number; id?: number; kind: ErrorKind; message: string; suggestedAlpha?: number };
 

@@ -10,6 +10,8 @@ import { DivergenceError, type EngineName } from '../core/train/types';
 import { KeyedVectors } from '../core/vectors/keyedVectors';
 import { decodeText, TextInputError } from '../core/text/textCheck';
 import { probeEngines } from './enginesProbe';
+import { pairsReadout } from './pairsReadout';
+import { WallClockRate } from './wallClockRate';
 import { ENGINE_FALLBACK, type CorpusInfo, type CorpusSource, type FromWorker, type Phase, type Speed, type ToWorker } from './trainerMessages';
 
 export type CreateTrainer = (data: TrainData, config: ModelConfig, engine: EngineName) => Promise<Trainer>;
@@ -30,6 +32,8 @@ const MIN_CHUNKS_PER_EPOCH = 40;
 export const SNAPSHOT_MS = 400;
 /** Full vectors for the playgrounds every few seconds (a 15,000 x 100 copy is 6 MB). */
 export const VECTORS_MS = 5_000;
+/** The pairs readout scans the whole vocabulary (~50 ms at 14,000 x 100): every few seconds is plenty. */
+export const READOUT_MS = 2_000;
 /** "Step" trains one hundredth of an epoch (at least one sentence): a visible but small move. */
 const STEP_FRACTION_OF_EPOCH = 0.01;
 /** The co-occurrence view shows this many most frequent words (a 20 x 20 heatmap stays readable). */
@@ -57,6 +61,11 @@ export class TrainerSession {
   private snapshotVersion = 0;
   private lastSnapshotAt = 0;
   private lastVectorsAt = 0;
+  private lastReadoutAt = 0;
+  private readonly rate = new WallClockRate();
+  /** Wall-clock ms spent running (pauses by the user excluded; the slower speeds' waits included). */
+  private runMsBefore = 0;
+  private runSegmentStart = 0;
   private kvCache: KeyedVectors | null = null;
   private corpusCache: { key: string; corpus: EncodedCorpus; info: CorpusInfo } | null = null;
   private corpus: EncodedCorpus | null = null;
@@ -126,6 +135,7 @@ export class TrainerSession {
     this.speed = msg.speed;
     this.mapN = msg.mapN;
     this.chunkWords = FIRST_CHUNK_WORDS;
+    this.runMsBefore = 0;
     this.state = 'loading';
     const mine = msg.session;
     try {
@@ -141,6 +151,7 @@ export class TrainerSession {
       if (this.session !== mine) return;
       this.postProgress(this.trainer!.progress());
       this.postSnapshot();
+      this.postReadout();
       if (msg.startPaused) this.pauseNow('Ready: press Step to train a little, or Resume to train on');
       else this.runLoop();
     } catch (e) {
@@ -260,18 +271,24 @@ export class TrainerSession {
   }
 
   private pauseNow(text: string): void {
+    if (this.state === 'running') this.runMsBefore += performance.now() - this.runSegmentStart;
     this.loopToken++;
     this.state = 'paused';
     this.status('paused', text);
     if (this.trainer) {
       this.postSnapshot();
       this.postVectors();
+      this.postReadout();
     }
   }
 
   private runLoop(): void {
     const token = ++this.loopToken;
     this.state = 'running';
+    // Time spent paused is not training time: the rate starts afresh from here.
+    this.rate.reset();
+    this.runSegmentStart = performance.now();
+    if (this.trainer) this.rate.add(this.runSegmentStart, this.trainer.progress().unitsDone);
     this.status('training', this.trainingText());
     void this.loop(token);
   }
@@ -307,11 +324,14 @@ export class TrainerSession {
       const now = performance.now();
       if (now - this.lastSnapshotAt >= SNAPSHOT_MS) this.postSnapshot();
       if (now - this.lastVectorsAt >= VECTORS_MS) this.postVectors();
+      if (now - this.lastReadoutAt >= READOUT_MS) this.postReadout();
       if (p.done) {
         this.state = 'done';
         this.postSnapshot();
         this.postVectors();
-        this.status('done', `Finished ${trainer.epochs} epoch${trainer.epochs === 1 ? '' : 's'} in ${p.seconds.toFixed(1)} s on ${ENGINE_WORDS[this.engine]}`);
+        this.postReadout();
+        const wallS = (this.runMsBefore + performance.now() - this.runSegmentStart) / 1000;
+        this.status('done', `Finished ${trainer.epochs} epoch${trainer.epochs === 1 ? '' : 's'} in ${wallS.toFixed(1)} s on ${ENGINE_WORDS[this.engine]}`);
         return;
       }
       await pauseBetweenChunks(this.speed.delayMs);
@@ -372,6 +392,7 @@ export class TrainerSession {
     if (!p || token !== this.loopToken) return;
     this.postProgress(p);
     this.postSnapshot();
+    this.postReadout();
     if (p.done) {
       this.state = 'done';
       this.postVectors();
@@ -382,6 +403,8 @@ export class TrainerSession {
   }
 
   private postProgress(p: Progress): void {
+    // Only a running loop measures a rate: a single step while paused keeps the last figure.
+    if (this.state === 'running') this.rate.add(performance.now(), p.unitsDone);
     this.post({
       type: 'progress',
       session: this.session,
@@ -392,7 +415,7 @@ export class TrainerSession {
       wordsTotal: p.unitsTotal,
       loss: p.loss,
       lr: p.lr,
-      wordsPerSec: p.unitsPerSec,
+      wordsPerSec: this.rate.rate(),
       seconds: p.seconds,
       done: p.done,
     });
@@ -419,6 +442,13 @@ export class TrainerSession {
     );
     const view = t.matrixView?.(MATRIX_VIEW_WORDS);
     if (view) this.post({ type: 'matrix', session: this.session, view }, [view.target.buffer, view.fitted.buffer]);
+  }
+
+  private postReadout(): void {
+    const m = this.wordModel();
+    if (!m) return;
+    this.lastReadoutAt = performance.now();
+    this.post({ type: 'readout', session: this.session, pairs: pairsReadout(m.words, m.vectors(), m.dim) });
   }
 
   private postVectors(id?: number): void {

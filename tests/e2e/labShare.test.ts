@@ -2,6 +2,7 @@
 // hides control groups, and the presenter's keys drive training (but not while typing in a field).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
+import { DEFAULT_LAB_CONFIG } from '../../src/state/labConfig';
 import { launch } from './browser';
 import { LAB_TIMEOUT, TEST_TIMEOUT, expectCleanPage, openLab, progressPercent, statusLine } from './labHelpers';
 
@@ -51,7 +52,7 @@ describe('lab: links and keys', () => {
     await expect.poll(() => note.textContent()).toContain('Ignored dim=abc');
     expect(await note.textContent()).toContain('model=transformer');
     expect(await note.textContent()).toContain('hide=bogus');
-    expect(await page.getByLabel('Dimensions').inputValue()).toBe('50');
+    expect(await page.getByLabel('Dimensions').inputValue()).toBe(String(DEFAULT_LAB_CONFIG.dim));
     expect(await page.getByLabel('Model', { exact: true }).inputValue()).toBe('skipgram');
     expect(await page.getByLabel('Window').inputValue()).toBe('3');
     expectCleanPage(watch);

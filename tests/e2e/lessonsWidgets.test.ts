@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launch, openPage, type Watch } from './browser';
-import { loadLessons, POLL, widgetStep } from './lessonsData';
+import { answerPredictionFor, loadLessons, POLL, widgetStep } from './lessonsData';
 
 const LESSONS = loadLessons();
 const byId = (id: string) => {
@@ -28,6 +28,8 @@ async function openWidget(lessonId: string, name: string) {
   const step = widgetStep(byId(lessonId), name);
   await page.goto(page.url().replace(/#.*$/, `#/lessons/${lessonId}/${step + 1}`));
   await expect.poll(async () => page.locator('#lesson-step-title').textContent(), POLL).toBe(byId(lessonId).steps[step].title);
+  // A prediction before the widget keeps it hidden until answered, as a student would.
+  await answerPredictionFor(page, byId(lessonId), step, name);
   const w = page.locator(`section.widget[data-widget="${name}"]`).first();
   await w.waitFor();
   return w;
@@ -112,7 +114,7 @@ describe('lesson widgets', () => {
   it('subwords: n-grams of any word, look-alikes for an unseen one', async () => {
     const w = await openWidget('beyond-word2vec', 'subword');
     await w.getByRole('textbox', { name: 'Word', exact: true }).fill('cat');
-    await expect.poll(() => text(w.getByLabel('N-gram count')), POLL).toContain('has 5 character n-grams');
+    await expect.poll(() => text(w.getByLabel('N-gram count')), POLL).toContain('has 6 character n-grams');
     await w.getByRole('textbox', { name: 'Word', exact: true }).fill('befriendable');
     await expect.poll(() => text(w.getByLabel('Vocabulary status')), POLL).toContain('not in');
     await expect.poll(() => w.getByLabel('Known words sharing the most n-grams').locator('tbody tr').count(), POLL).toBeGreaterThan(0);

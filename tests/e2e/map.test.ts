@@ -22,24 +22,21 @@ function caption(page: Page): Promise<string> {
   return page.locator(`${MAP} figcaption`).innerText();
 }
 
-/** Screen position and word of point i of the main trace, from plotly's own axes. */
+/** Screen position and word of point i, from the map's test probe (the canvas's own view and the last frame). */
 function pointOnScreen(page: Page, i: number): Promise<{ x: number; y: number; word: string }> {
   return page.evaluate((k) => {
-    type Axis = { l2p: (v: number) => number; _offset: number };
-    const gd = document.querySelector('.embedding-map-plot') as HTMLElement & {
-      _fullLayout: { xaxis: Axis; yaxis: Axis };
-      _fullData: { x: number[]; y: number[]; text: string[] }[];
-    };
-    const box = gd.getBoundingClientRect();
-    const { xaxis, yaxis } = gd._fullLayout;
-    const d = gd._fullData[0];
-    return { x: box.left + xaxis._offset + xaxis.l2p(d.x[k]), y: box.top + yaxis._offset + yaxis.l2p(d.y[k]), word: d.text[k] };
+    const probe = (document.querySelector('.embedding-map-plot') as unknown as { __map: { points: () => { x: number; y: number; word: string }[] } }).__map;
+    return probe.points()[k]!;
   }, i);
 }
 
+/** The map canvas's background pixel, as "rgb(r, g, b)". */
+function mapBackground(page: Page): Promise<string> {
+  return page.evaluate(() => (document.querySelector('.embedding-map-plot') as unknown as { __map: { background: () => string } }).__map.background());
+}
 
 /**
- * Of the first n points, the words whose on-screen position (from plotly's axes and trace data) shows no marker in a
+ * Of the first n points, the words whose on-screen position (from the map's probe) shows no marker in a
  * screenshot: nothing within 3 px differs from the plot background. Catches a picture that does not match the data
  * (points moved in the data but not on the GPU, or the reverse).
  */
@@ -81,17 +78,12 @@ describe('embedding map', () => {
   it('draws the trained words live, names and highlights them, follows the theme, exports, switches to PCA', async () => {
     const { page, watch, context } = await openPage(browser, '/#/lab?corpus=toy-fruit&engine=cpu&epochs=40&dim=10&mapN=100&map=tsne&perplexity=30&seed=3');
     await expect.poll(() => caption(page), { timeout: 30_000 }).toContain('No vectors yet');
-    // Before any data the empty plot already follows the theme (its one warm-up point stays the background's colour).
+    // Before any data the empty plot already follows the theme.
     await page.locator(`${MAP}[data-ready]`).waitFor({ timeout: 60_000 });
-    const emptyPlot = () =>
-      page.evaluate(() => {
-        const gd = document.querySelector('.embedding-map-plot') as unknown as { _fullLayout: { paper_bgcolor: string }; _fullData: { marker: { color: string } }[] };
-        return [gd._fullLayout.paper_bgcolor, gd._fullData[0]!.marker.color];
-      });
     await page.getByRole('button', { name: 'Dark theme' }).click();
-    await expect.poll(emptyPlot).toEqual(['#0b0f19', '#0b0f19']);
+    await expect.poll(() => mapBackground(page)).toBe('rgb(11, 15, 25)');
     await page.getByRole('button', { name: 'Dark theme' }).click();
-    await expect.poll(emptyPlot).toEqual(['#fff', '#fff']);
+    await expect.poll(() => mapBackground(page)).toBe('rgb(255, 255, 255)');
     await page.getByRole('button', { name: 'Start training', exact: true }).click();
 
     // Every word of the toy vocabulary is on the map, and frames arrive.
@@ -117,10 +109,18 @@ describe('embedding map', () => {
     await page.waitForTimeout(1000);
     const p = await pointOnScreen(page, 0);
     await page.mouse.move(p.x, p.y);
-    await expect.poll(() => page.locator(`${MAP} .hoverlayer`).textContent(), { timeout: 10_000 }).toContain(p.word);
+    // The map's own tooltip (it follows the point, so it never sticks where a moving point was): word and rank.
+    const tooltip = page.locator(`${MAP} .embedding-map-tooltip`);
+    await expect.poll(() => tooltip.isVisible(), { timeout: 10_000 }).toBe(true);
+    expect(await tooltip.textContent()).toContain(p.word);
+    expect(await tooltip.textContent()).toContain('frequency rank 1');
+    // Moved away, the tooltip goes.
+    await page.mouse.move(1, 1);
+    await expect.poll(() => tooltip.isVisible(), { timeout: 10_000 }).toBe(false);
+    await page.mouse.move(p.x, p.y);
 
-    // Frames that only move the points skip plotly's replot (movePoints.ts): most frames were drawn that way, and
-    // the picture still shows every point where plotly's data (which hover and clicks use) says it is.
+    // Frames that only move the points keep their colour batches: most frames were drawn that way, and the picture
+    // shows every point where the map's data (which hover and clicks use) says it is.
     expect(await mapAttr(page, 'data-frames')).toBeGreaterThan(2 * (await mapAttr(page, 'data-replots')));
     await page.mouse.move(1, 1);
     // Polled: should the layout still be creeping, a point may move between reading its position and the screenshot.
@@ -145,9 +145,7 @@ describe('embedding map', () => {
 
     // The dark theme recolours the plot.
     await page.getByRole('button', { name: 'Dark theme' }).click();
-    await expect
-      .poll(() => page.evaluate(() => (document.querySelector('.embedding-map-plot') as unknown as { _fullLayout: { paper_bgcolor: string } })._fullLayout.paper_bgcolor))
-      .toBe('#0b0f19');
+    await expect.poll(() => mapBackground(page)).toBe('rgb(11, 15, 25)');
 
     // PNG export: the plot at twice the screen's size, with the highlighted word's mark (the danger colour) on it.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download map as PNG' }).click()]);

@@ -371,7 +371,7 @@ describe('evaluation with the user\'s benchmark files, broken files, keyboard an
     await expect.poll(() => page.getByTestId('active-vectors').first().textContent(), { timeout: 60_000 }).toBe('brown-sg100.elv');
     await page.getByLabel('Vectors URL').fill(new URL('vectors/missing.vec', page.url()).href.replace(/#.*$/, ''));
     await page.getByRole('button', { name: 'Load URL' }).click();
-    await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('is a web page, not a vectors file');
+    await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('is an HTML page, not a vectors file');
     expect(await page.getByTestId('active-vectors').first().textContent()).toBe('brown-sg100.elv');
     // No file chosen and a bad limit are explained too.
     await page.getByLabel('Word limit').fill('0');

@@ -4,6 +4,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
+import { gzipSync } from 'node:zlib';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -51,7 +52,7 @@ function expectOneLineError(r: Run, code: number, pattern: RegExp): void {
   expect(r.code).toBe(code);
   expect(r.stderr).toMatch(pattern);
   expect(r.stderr).not.toMatch(STACK_LINE);
-  expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  expect(r.stderr.trim().split('\n'), r.stderr).toHaveLength(1);
   expect(r.stdout).toBe('');
 }
 
@@ -130,6 +131,89 @@ describe('cli train', () => {
     expect(r.stderr).not.toMatch(STACK_LINE);
     expect(r.stdout).toBe('');
     expect(existsSync(join(dir, 'never.txt'))).toBe(false);
+  });
+});
+
+describe('cli corpus checks and Ctrl-C', () => {
+  it('refuses gzip, UTF-16 and Latin-1 corpora before training, one line each naming the file', async () => {
+    const text = TOY_CORPORA.royals!.text;
+    writeFileSync(join(dir, 'royals.txt.gz'), gzipSync(text));
+    writeFileSync(join(dir, 'royals16.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    writeFileSync(join(dir, 'latin1.txt'), Buffer.from(`${text}un caf\xe9 au lait\n`, 'latin1'));
+    const [gz, u16, latin1] = await Promise.all([
+      cli(['train', '--corpus', 'royals.txt.gz', ...TINY]),
+      cli(['train', '--corpus', 'royals16.txt', ...TINY]),
+      cli(['train', '--corpus', 'latin1.txt', ...TINY]),
+    ]);
+    const lines = text.split('\n').length;
+    const noOut = /^note: no --out given.*\n/;
+    for (const r of [gz!, u16!, latin1!]) r.stderr = r.stderr.replace(noOut, '');
+    expectOneLineError(gz!, 1, /^error: .*royals\.txt\.gz is gzip-compressed, not plain text: unpack it first/);
+    expectOneLineError(u16!, 1, /^error: .*royals16\.txt is UTF-16 text \(little-endian\), not UTF-8/);
+    expectOneLineError(latin1!, 1, new RegExp(`^error: .*latin1\\.txt is not UTF-8 text \\(invalid byte at offset ${Buffer.byteLength(text) + 6}, line ${lines}: byte 0xE9`));
+  });
+
+  it('warns about a Chinese text without spaces, and trains on characters with --split-characters', async () => {
+    writeFileSync(join(dir, 'zh.txt'), '我们今天去公园散步天气很好。\n我喜欢吃苹果和香蕉。\n他们明天要去北京看长城。\n'.repeat(40));
+    const [plain, split] = await Promise.all([
+      cli(['train', '--corpus', 'zh.txt', ...TINY, '--min-count', '1']),
+      cli(['train', '--corpus', 'zh.txt', ...TINY, '--min-count', '1', '--split-characters']),
+    ]);
+    expect(plain.stderr).toMatch(/warning: .*zh\.txt has almost no spaces between words .*--split-characters/);
+    expect(split.code).toBe(0);
+    expect(split.stderr).not.toMatch(/warning/);
+    expect(JSON.parse(split.stdout).vocab).toBeGreaterThan(20);
+  });
+
+  it('Ctrl-C while saving removes the partial file and prints one "stopped:" line', async () => {
+    // Thousands of distinct words at dim 2048 make a file of tens of megabytes: saving takes seconds, not a blink.
+    const words = Array.from({ length: 3000 }, (_, i) => `word${i}`);
+    writeFileSync(join(dir, 'many.txt'), `${words.join(' ')}\n${words.reverse().join(' ')}\n`);
+    let sent = false;
+    const r = await cli(['train', '--corpus', 'many.txt', '--dim', '2048', '--epochs', '1', '--min-count', '2', '--out', 'many.txt.vectors.txt'], {
+      onStderr: (text, child) => {
+        if (!sent && /saving /.test(text)) {
+          sent = true;
+          child.kill('SIGINT');
+        }
+      },
+    });
+    expect(sent).toBe(true);
+    expect(r.code).toBe(130);
+    expect(r.stderr).toMatch(/^stopped: saving stopped; .*many\.txt\.vectors\.txt was not written$/m);
+    expect(r.stderr.match(/^stopped:/gm)).toHaveLength(1);
+    expect(readdirSync(dir).filter((f) => f.startsWith('many.txt.vectors'))).toEqual([]);
+  });
+
+  it('under npm run, one Ctrl-C to the whole process group (sent twice) stops cleanly with the "stopped:" line', async () => {
+    const out = join(dir, 'npm-run.txt');
+    const r = await new Promise<Run>((resolve, reject) => {
+      // A process group of its own, as a terminal gives to a command: the signal goes to npm and to the CLI.
+      const child = spawn('npm', ['run', '-s', 'cli', '--', 'train', '--corpus', corpus, '--dim', '8', '--epochs', '5000', '--min-count', '2', '--out', out], {
+        cwd: ROOT,
+        detached: true,
+        env: { ...process.env, EMBEDDING_LAB_DEBUG: '' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let stdout = '';
+      let stderr = '';
+      let sent = false;
+      child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+      child.stderr.on('data', (d: Buffer) => {
+        stderr += d.toString();
+        if (!sent && /epoch \d+\//.test(stderr)) {
+          sent = true;
+          process.kill(-child.pid!, 'SIGINT');
+        }
+      });
+      child.on('error', reject);
+      child.on('close', (code) => resolve({ code, stdout, stderr }));
+    });
+    expect(r.stderr).toMatch(/^stopped: training stopped at [\d.]+%; .*npm-run\.txt was not written$/m);
+    expect(r.stderr).not.toMatch(/stopped: quit at once/);
+    expect(r.stderr.match(/^stopping /gm)).toHaveLength(1);
+    expect(r.stderr).not.toMatch(STACK_LINE);
+    expect(readdirSync(dir).filter((f) => f.startsWith('npm-run'))).toEqual([]);
   });
 });
 

@@ -323,7 +323,7 @@ describe('maxWords, duplicates, progress and abort', () => {
     expect(r.kv.words).toEqual(['a', 'b']);
     expect(Array.from(r.kv.vector('a'))).toEqual([1, 2]);
     expect(r.duplicates).toBe(2);
-    expect(info).toEqual(['skipped 2 duplicate words (the first vector of each is kept)']);
+    expect(info).toEqual(['skipped 2 duplicate words (repeated: "a"; the first vector of each is kept)']);
   });
 
   it('reports progress in bytes and honours an abort signal', async () => {

@@ -3,6 +3,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { parseLesson, parseLessons, parseAttributes, quizIds, idFromFileName } from '../../src/ui/lessons/lessonParser';
 import { parseQuiz, checkNumeric, readNumber } from '../../src/ui/lessons/quizParser';
 import { WIDGET_NAMES } from '../../src/ui/lessons/widgets/widgetNames';
+import { validateWidgetAttrs } from '../../src/ui/lessons/widgets/widgetSchemas';
 
 const known = new Set(WIDGET_NAMES);
 const FILE = 'lessons/99-test.md';
@@ -137,7 +138,7 @@ describe('quiz blocks', () => {
 describe('the real lesson files', () => {
   const dir = 'lessons';
   const files = Object.fromEntries(readdirSync(dir).filter((f) => f.endsWith('.md')).map((f) => [`/${dir}/${f}`, readFileSync(`${dir}/${f}`, 'utf8')]));
-  const lessons = parseLessons(files, { knownWidgets: known });
+  const lessons = parseLessons(files, { knownWidgets: known, validateAttrs: validateWidgetAttrs });
 
   it('parse without any problem, each with a widget and a self-check', () => {
     expect(lessons.length).toBeGreaterThanOrEqual(10);

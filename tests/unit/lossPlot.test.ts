@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lossExtent, nearestIndex, niceTicks, plotFrame, tickLabel, toPixel } from '../../src/ui/lab/lossPlot';
+import { EARLY_SHARE, emaSmooth, lossExtent, nearestIndex, niceTicks, percentile, plotFrame, ROBUST_MIN_POINTS, tickLabel, toPixel } from '../../src/ui/lab/lossPlot';
 
 describe('loss chart ticks', () => {
   it('are round numbers inside the range, evenly spaced, at most the number asked for', () => {
@@ -61,5 +61,68 @@ describe('loss chart geometry', () => {
     expect(nearestIndex(series, frame, e, frame.left)).toBe(0);
     expect(nearestIndex(series, frame, e, 0)).toBe(-1);
     expect(nearestIndex({ x: [], loss: [] }, frame, e, frame.left + 5)).toBe(-1);
+  });
+});
+
+describe('loss smoothing', () => {
+  it('is a debiased exponential moving average: starts at the first value, follows a step geometrically', () => {
+    expect(emaSmooth([], 0.9)).toEqual([]);
+    expect(emaSmooth([3], 0.9)).toEqual([3]);
+    const flat = emaSmooth([2, 2, 2, 2], 0.9);
+    for (const v of flat) expect(v).toBeCloseTo(2, 12);
+    // A step from 1 to 0 after many points: the gap shrinks by the weight at each point.
+    const s = emaSmooth([...Array(200).fill(1), 0, 0, 0], 0.5);
+    expect(s[199]).toBeCloseTo(1, 12);
+    expect(s[200]).toBeCloseTo(0.5, 9);
+    expect(s[202]).toBeCloseTo(0.125, 9);
+    // Weight 0 = no smoothing.
+    expect(emaSmooth([4, 1, 3], 0)).toEqual([4, 1, 3]);
+  });
+  it('reduces the noise of a noisy flat curve', () => {
+    const noisy = Array.from({ length: 400 }, (_, i) => 2.5 + (i % 2 === 0 ? 0.2 : -0.2));
+    const sm = emaSmooth(noisy, 0.9).slice(50);
+    expect(Math.max(...sm) - Math.min(...sm)).toBeLessThan(0.05);
+  });
+});
+
+describe('loss y-range', () => {
+  it('percentile interpolates and clamps q', () => {
+    expect(percentile([1, 2, 3, 4, 5], 0.5)).toBe(3);
+    expect(percentile([1, 2, 3, 4, 5], 0.25)).toBe(2);
+    expect(percentile([0, 10], 0.33)).toBeCloseTo(3.3, 12);
+    expect(percentile([7], 0.9)).toBe(7);
+    expect(percentile([1, 2], 2)).toBe(2);
+    expect(Number.isNaN(percentile([], 0.5))).toBe(true);
+  });
+  it('starts where the interesting part is: the steep start runs off the top, a spike does not flatten the rest', () => {
+    // A word2vec-like curve: 4.16 at the random start, falling fast to ~2.6, then slowly to 2.4 over 3 epochs.
+    const x: number[] = [];
+    const loss: number[] = [];
+    for (let i = 1; i <= 300; i++) {
+      const e = (3 * i) / 300;
+      x.push(e);
+      loss.push(2.4 + 0.2 * (1 - e / 3) + 1.56 * Math.exp(-e * 40));
+    }
+    loss[200] = 9; // one spike
+    const ext = lossExtent({ x, loss });
+    expect(ext.clippedAbove).toBe(true);
+    // The part after the first tenth spans about 2.4 .. 2.62: the axis hugs it instead of starting at 0 or 4.16.
+    expect(ext.y[0]).toBeGreaterThan(2.3);
+    expect(ext.y[0]).toBeLessThan(2.41);
+    expect(ext.y[1]).toBeGreaterThan(2.6);
+    expect(ext.y[1]).toBeLessThan(2.75);
+    // Every point after the first tenth except the spike is inside the range.
+    const from = x[x.length - 1]! * EARLY_SHARE;
+    const outside = loss.filter((v, i) => x[i]! >= from && (v < ext.y[0] || v > ext.y[1]));
+    expect(outside).toEqual([9]);
+  });
+  it('shows a short curve whole', () => {
+    const n = ROBUST_MIN_POINTS - 1;
+    const x = Array.from({ length: n }, (_, i) => (i + 1) / 100);
+    const loss = x.map((e) => 4 - e * 10);
+    const ext = lossExtent({ x, loss });
+    expect(ext.clippedAbove).toBe(false);
+    expect(ext.y[1]).toBeGreaterThan(Math.max(...loss));
+    expect(ext.y[0]).toBeLessThan(Math.min(...loss));
   });
 });

@@ -1,18 +1,31 @@
 import { describe, expect, it } from 'vitest';
-import { nextRanges, toView } from '../../src/ui/map/axisRange';
+import { easeRanges, fitRanges, toView } from '../../src/ui/map/axisRange';
 import { mapCaption } from '../../src/ui/map/caption';
 
 describe('map axis ranges', () => {
-  it('stay fixed while points move inside, grow when one leaves, shrink when the cloud collapses', () => {
-    const r0 = nextRanges(null, [0, 0, 10, 5])!;
+  it('fit the points with a margin, ease towards a new fit, never cut points off, and arrive', () => {
+    const r0 = fitRanges([0, 0, 10, 5])!;
     expect(r0.x[0]).toBeLessThan(0);
     expect(r0.x[1]).toBeGreaterThan(10);
-    expect(nextRanges(r0, [1, 1, 9, 4])).toBe(r0);
-    const grown = nextRanges(r0, [0, 0, 20, 5])!;
-    expect(grown.x[1]).toBeGreaterThan(20);
-    const shrunk = nextRanges(grown, [0, 0, 1, 0.5])!;
-    expect(shrunk.x[1]).toBeLessThan(2);
-    const single = nextRanges(null, [3, 3])!;
+    expect(r0.x[1] - r0.x[0]).toBeLessThan(10 * 1.5); // a margin, not a third of the box empty
+    // The cloud collapses to a tenth: the view moves part of the way in one short step, and gets there in time.
+    const small = [0, 0, 1, 0.5];
+    const step = easeRanges(r0, small, 50);
+    expect(step.arrived).toBe(false);
+    expect(step.ranges!.x[1]).toBeLessThan(r0.x[1]);
+    expect(step.ranges!.x[1]).toBeGreaterThan(fitRanges(small)!.x[1]);
+    let r = step.ranges;
+    let arrived = false;
+    for (let i = 0; i < 100 && !arrived; i++) ({ ranges: r, arrived } = easeRanges(r, small, 50));
+    expect(arrived).toBe(true);
+    expect(r).toEqual(fitRanges(small));
+    // The cloud grows fast: the view may ease, but every point stays inside at once.
+    const big = [0, 0, 100, 50];
+    const grown = easeRanges(r, big, 10).ranges!;
+    expect(grown.x[0]).toBeLessThanOrEqual(0);
+    expect(grown.x[1]).toBeGreaterThanOrEqual(100);
+    expect(grown.y[1]).toBeGreaterThanOrEqual(50);
+    const single = fitRanges([3, 3])!;
     expect(single.x[1]).toBeGreaterThan(single.x[0]);
   });
 });

@@ -183,6 +183,12 @@ describe('texts without spaces', () => {
     }
   });
 
+  it('warns for short unspaced Chinese lines too, but not for Chinese segmented with spaces', () => {
+    const short = '我喜欢吃苹果和香蕉。\n他们明天要去北京。\n'.repeat(10);
+    expect(spacingOf(short).noSpaces).toBe(true);
+    expect(spacingOf('我 喜欢 吃 苹果 和 香蕉 。\n他们 明天 要 去 北京 。\n'.repeat(10)).noSpaces).toBe(false);
+  });
+
   it('stays quiet for spaced text, French and English alike', () => {
     expect(spacingOf(ENGLISH).noSpaces).toBe(false);
     expect(spacingOf(FRENCH).noSpaces).toBe(false);

@@ -1,9 +1,11 @@
 // The models the lab ships with: one registration line each. Importing this module (index.ts does) fills the
 // registry; a new model adds its own files and one line here.
 import { registerModel } from './registry';
+import { FASTTEXT_SPEC } from './fasttext/fastTextSpec';
 import { GLOVE_SPEC } from './glove/gloveSpec';
 import { CBOW_SPEC, SKIPGRAM_SPEC } from './word2vec/word2vecSpec';
 
 registerModel(SKIPGRAM_SPEC);
 registerModel(CBOW_SPEC);
 registerModel(GLOVE_SPEC);
+registerModel(FASTTEXT_SPEC);

@@ -92,9 +92,8 @@ export function defaultCommon(spec?: ModelSpec): CommonConfig {
 
 export type ParseResult = { ok: true; value: ParamValue } | { ok: false; why: string };
 
-/** Plain decimal notation only (5, 0.025, 1e-3): Number() would also read "0x10", "0b11" and "0o7", which nobody
- *  means on purpose in a link or on a command line. */
-const DECIMAL_RE = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+/** Decimal notation only: Number() also reads "0x10", "0b11" and "0o7", which nobody means in a link or a flag. */
+export const DECIMAL_NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 /** Text from a link or a command line -> a value within the param's bounds, or a phrase saying what was expected. */
 export function parseParam(p: ParamSpec, raw: string): ParseResult {
@@ -102,7 +101,7 @@ export function parseParam(p: ParamSpec, raw: string): ParseResult {
   switch (p.type) {
     case 'int':
     case 'float': {
-      const n = DECIMAL_RE.test(text) ? Number(text) : NaN;
+      const n = DECIMAL_NUMBER.test(text) ? Number(text) : NaN;
       const isInt = p.type === 'int';
       const exclusive = p.type === 'float' && p.exclusiveMin === true;
       const range = `${exclusive ? `above ${p.min}` : `from ${p.min}`}${p.max !== undefined ? ` to ${p.max}` : ''}`;

@@ -23,6 +23,8 @@ const UTF16_ZERO_SHARE = 0.3;
 const UTF16_MIN_BYTES = 16;
 /** Average characters per token above which a text has (almost) no spaces between words. English averages ~4.5. */
 export const NO_SPACES_MEAN_TOKEN_CHARS = 12;
+/** The same for Chinese and Japanese, whose words are one to two characters: longer runs are unsegmented clauses. */
+export const NO_SPACES_MEAN_CJK_TOKEN_CHARS = 4;
 
 export class TextInputError extends Error {
   constructor(message: string) {
@@ -194,12 +196,7 @@ export function checkTextBytes(name: string, bytes: Uint8Array, complete: boolea
     }
   }
   const nul = bytes.indexOf(0);
-  if (nul >= 0) {
-    const at = base + nul;
-    throw new TextInputError(
-      `${name} is not a text file: it holds binary bytes (a zero byte at offset ${at}, line ${lineAt(bytes, nul, o.linesBefore)}). Save it as plain UTF-8 text (.txt).`,
-    );
-  }
+  if (nul >= 0) throw zeroByteError(name, base + nul, lineAt(bytes, nul, o.linesBefore));
   let control = 0;
   let high = 0;
   for (let i = 0; i < bytes.length; i++) {
@@ -214,12 +211,22 @@ export function checkTextBytes(name: string, bytes: Uint8Array, complete: boolea
         `${bytes.length.toLocaleString('en-US')} bytes look like binary, compressed or random data. Give a plain UTF-8 text (.txt).`,
     );
   }
-  if (bad >= 0) {
-    throw new TextInputError(
-      `${name} is not UTF-8 text (invalid byte at offset ${base + bad}, line ${lineAt(bytes, bad, o.linesBefore)}: ${describeByte(bytes[bad]!)}). ` +
-        `It is probably Latin-1 or Windows-1252: save it as UTF-8 (e.g. iconv -f WINDOWS-1252 -t UTF-8 ${name} > utf8.txt).`,
-    );
-  }
+  if (bad >= 0) throw invalidUtf8Error(name, bytes[bad]!, base + bad, lineAt(bytes, bad, o.linesBefore));
+}
+
+/** The message for a byte that breaks UTF-8 in an otherwise textual file: most often Latin-1 or Windows-1252. */
+export function invalidUtf8Error(name: string, byte: number, offset: number, line: number): TextInputError {
+  return new TextInputError(
+    `${name} is not UTF-8 text (invalid byte at offset ${offset}, line ${line}: ${describeByte(byte)}). ` +
+      `It is probably Latin-1 or Windows-1252: save it as UTF-8 (e.g. iconv -f WINDOWS-1252 -t UTF-8 ${name} > utf8.txt).`,
+  );
+}
+
+/** The message for a zero byte found in the middle of a file (after its first part looked like text). */
+export function zeroByteError(name: string, offset: number, line: number): TextInputError {
+  return new TextInputError(
+    `${name} is not a text file: it holds binary bytes (a zero byte at offset ${offset}, line ${line}). Save it as plain UTF-8 text (.txt).`,
+  );
 }
 
 /** Decode a whole file, with the same messages. */
@@ -261,8 +268,9 @@ export function spacingOf(text: string): SpacingReport {
     }
   }
   const meanTokenChars = tokens > 0 ? chars / tokens : 0;
-  const noSpaces = meanTokenChars > NO_SPACES_MEAN_TOKEN_CHARS;
-  return { meanTokenChars, noSpaces, canSplitCharacters: noSpaces && cjk / Math.max(1, chars) > 0.5 };
+  const mostlyCjk = cjk / Math.max(1, chars) > 0.5;
+  const noSpaces = meanTokenChars > (mostlyCjk ? NO_SPACES_MEAN_CJK_TOKEN_CHARS : NO_SPACES_MEAN_TOKEN_CHARS);
+  return { meanTokenChars, noSpaces, canSplitCharacters: noSpaces && mostlyCjk };
 }
 
 /** The warning to show for a text without spaces, or null when its words are separated. */

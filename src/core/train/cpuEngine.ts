@@ -7,6 +7,7 @@
 // centre), each including its negatives' or Huffman nodes' terms. It is computed for every example at the cost of
 // one table load per term (cpuTables.ts), not on a sample. Threads > 1 (Node only) run Hogwild: hogwildNode.ts.
 import type { EncodedCorpus } from '../text/corpus';
+import { isCorpusStream, type CorpusStream } from '../text/corpusStream';
 import { keepProbabilities, longestSentence, subsampleSentence } from '../text/sampling';
 import type { Vocab } from '../text/vocab';
 import { noiseTables, sigmoidTables } from './cpuTables';
@@ -60,6 +61,8 @@ export interface ParallelRunner {
   readonly helpers: number;
   /** Train one slice [from, to) per helper; resolves when all are done. */
   run(slices: readonly { from: number; to: number }[], schedule: SliceSchedule): Promise<SliceResult[]>;
+  /** A streamed corpus moved on to its next piece: slices index into this one from now on. */
+  usePiece(piece: EncodedCorpus): void;
   dispose(): void;
 }
 
@@ -75,6 +78,15 @@ interface Snapshot {
 
 const now = (): number => performance.now();
 
+/** The piece of a streamed corpus before the first read and after the last pass. */
+const EMPTY_PIECE: EncodedCorpus = {
+  vocab: { words: [], counts: new Float64Array(0), index: new Map(), keptTokens: 0, rawTokens: 0 },
+  ids: new Int32Array(0),
+  offsets: new Int32Array(1),
+  rawLengths: new Int32Array(0),
+  rawTokens: 0,
+};
+
 export class CpuTrainer implements EmbeddingTrainer {
   readonly engine: string = 'cpu';
   readonly config: Readonly<TrainConfig>;
@@ -83,7 +95,11 @@ export class CpuTrainer implements EmbeddingTrainer {
   /** The hot loop in use: 'wasm-simd' (WebAssembly, 4 float lanes) or 'js'. */
   readonly kernel: 'wasm-simd' | 'js';
 
-  private readonly corpus: EncodedCorpus;
+  /** The corpus, or with a streamed corpus the piece being trained; sentence indices point into it. */
+  private piece: EncodedCorpus;
+  /** A streamed corpus (the CLI's big files), read piece by piece, pass after pass; null = all in memory. */
+  private readonly stream: CorpusStream | null;
+  private pieces: AsyncIterator<EncodedCorpus> | null = null;
   /** The WebAssembly kernel when in use; its memory holds the weights (shared when sharedThreads > 1). */
   readonly wasm: WasmKernel | null;
   /** What a helper thread needs to rebuild this trainer's kernel (see hogwildNode.ts). */
@@ -100,7 +116,8 @@ export class CpuTrainer implements EmbeddingTrainer {
   private readonly scratch: KernelScratch;
   private readonly result: KernelResult = { lossSum: 0, examples: 0, diverged: false };
   private readonly wordsTotal: number;
-  private readonly sentences: number;
+  /** Sentences in `piece`. */
+  private sentences: number;
   private epoch = 0;
   private sentence = 0;
   private wordsDone = 0;
@@ -111,10 +128,12 @@ export class CpuTrainer implements EmbeddingTrainer {
   private snapshotWords = -Infinity;
   private disposed = false;
 
-  constructor(corpus: EncodedCorpus, config: Readonly<TrainConfig>, opts: CpuEngineOptions = {}) {
+  constructor(corpus: EncodedCorpus | CorpusStream, config: Readonly<TrainConfig>, opts: CpuEngineOptions = {}) {
     validateTrainConfig(config);
     this.config = { ...config };
-    this.corpus = corpus;
+    this.stream = isCorpusStream(corpus) ? corpus : null;
+    // A stream's first piece is read by the first run(); until then there is nothing to train.
+    this.piece = this.stream ? EMPTY_PIECE : (corpus as EncodedCorpus);
     this.vocab = corpus.vocab;
     this.dim = config.dim;
     const V = corpus.vocab.words.length;
@@ -130,7 +149,7 @@ export class CpuTrainer implements EmbeddingTrainer {
     const points = tree ? tree.points : new Int32Array(0);
     const codeOffsets = tree ? tree.offsets : new Int32Array(0);
     const cbow = config.model === 'cbow';
-    const maxSentence = Math.max(1, longestSentence(corpus));
+    const maxSentence = Math.max(1, this.stream ? this.stream.longestSentence : longestSentence(this.piece));
     const choice = opts.kernel ?? 'auto';
     this.kernelParams = { dim, window: config.window, negative: config.negative, hs: config.hs, cbow, vocabSize: V,
       tables, noise, codes, points, codeOffsets, maxSentence };
@@ -166,7 +185,7 @@ export class CpuTrainer implements EmbeddingTrainer {
     this.keep = config.sample > 0 ? keepProbabilities(corpus.vocab, config.sample) : null;
     this.sen = this.wasm ? this.wasm.sen : new Int32Array(maxSentence);
     this.scratch = makeScratch(dim);
-    this.sentences = corpus.offsets.length - 1;
+    this.sentences = this.piece.offsets.length - 1;
     this.wordsTotal = corpus.rawTokens * config.epochs;
   }
 
@@ -207,24 +226,28 @@ export class CpuTrainer implements EmbeddingTrainer {
         this.parallelBusy = false;
       }
     }
+    if (this.stream && !this.pieces) await this.nextPiece();
     const t0 = now();
     const res = this.result;
     res.lossSum = 0;
     res.examples = 0;
     res.diverged = false;
-    const rawLengths = this.corpus.rawLengths;
     let words = 0;
     while (words < maxWords && !this.done) {
       const s = this.sentence;
-      const len = subsampleSentence(this.corpus, s, this.keep, this.rng, this.sen);
+      const rawLength = this.piece.rawLengths[s];
+      const len = subsampleSentence(this.piece, s, this.keep, this.rng, this.sen);
       if (this.wasm) this.wasm.train(len, this.currentAlpha(), this.rng, res);
       else trainSentenceJs(this.model, this.sen, len, this.currentAlpha(), this.rng, this.scratch, res);
       if (res.diverged || !Number.isFinite(res.lossSum)) this.diverge();
-      words += rawLengths[s];
-      this.wordsDone += rawLengths[s];
+      words += rawLength;
+      this.wordsDone += rawLength;
       if (++this.sentence >= this.sentences) {
-        this.sentence = 0;
-        this.epoch++;
+        if (this.stream) await this.nextPiece();
+        else {
+          this.sentence = 0;
+          this.epoch++;
+        }
       }
     }
     const seconds = (now() - t0) / 1000;
@@ -239,8 +262,9 @@ export class CpuTrainer implements EmbeddingTrainer {
    * of about equal words; this thread trains slice 0 while the helpers train the others on the same weights.
    */
   private async runParallel(maxWords: number, runner: ParallelRunner): Promise<TrainProgress> {
+    if (this.stream && !this.pieces) await this.nextPiece();
     const t0 = now();
-    const rawLengths = this.corpus.rawLengths;
+    const rawLengths = this.piece.rawLengths;
     const start = this.sentence;
     let end = start;
     let words = 0;
@@ -269,7 +293,7 @@ export class CpuTrainer implements EmbeddingTrainer {
     for (let s = own.from; s < own.to && !res.diverged; s++) {
       const progress = schedule.wordsBefore + ownWords * n;
       const a = this.config.alpha - (this.config.alpha - this.config.minAlpha) * (progress / this.wordsTotal);
-      const len = subsampleSentence(this.corpus, s, this.keep, this.rng, this.sen);
+      const len = subsampleSentence(this.piece, s, this.keep, this.rng, this.sen);
       this.wasm!.train(len, a > this.config.minAlpha ? a : this.config.minAlpha, this.rng, res);
       ownWords += rawLengths[s];
     }
@@ -286,14 +310,41 @@ export class CpuTrainer implements EmbeddingTrainer {
     this.wordsDone += words;
     this.sentence = end;
     if (this.sentence >= this.sentences) {
-      this.sentence = 0;
-      this.epoch++;
+      if (this.stream) await this.nextPiece();
+      else {
+        this.sentence = 0;
+        this.epoch++;
+      }
     }
     const seconds = (now() - t0) / 1000;
     this.trainSeconds += seconds;
     this.speed.add(seconds, words);
     this.loss.add(lossSum, examples);
     return this.progress();
+  }
+
+  /**
+   * Streamed corpus: moves to the next piece, or at the end of a pass to the first piece of the next pass (the
+   * epoch ends there). Helper threads are handed each new piece.
+   */
+  private async nextPiece(): Promise<void> {
+    const stream = this.stream!;
+    this.sentence = 0;
+    let next = this.pieces ? await this.pieces.next() : null;
+    if (!next || next.done) {
+      if (this.pieces) this.epoch++;
+      if (this.done) {
+        this.piece = EMPTY_PIECE;
+        this.sentences = 0;
+        return;
+      }
+      this.pieces = stream.pass()[Symbol.asyncIterator]();
+      next = await this.pieces.next();
+      if (next.done) throw new Error('The corpus gave no sentences on this pass: was the file changed or emptied while training?');
+    }
+    this.piece = next.value;
+    this.sentences = this.piece.offsets.length - 1;
+    this.parallel?.usePiece(this.piece);
   }
 
   progress(): TrainProgress {
@@ -384,9 +435,12 @@ export class CpuTrainer implements EmbeddingTrainer {
       m.syn1neg.set(snap.syn1neg);
       m.syn1.set(snap.syn1);
       [this.rng.s0, this.rng.s1, this.rng.s2, this.rng.s3] = snap.rng;
-      this.epoch = snap.epoch;
-      this.sentence = snap.sentence;
-      this.wordsDone = snap.wordsDone;
+      // A streamed corpus cannot step back to an earlier piece: only the weights go back; the position stays.
+      if (!this.stream) {
+        this.epoch = snap.epoch;
+        this.sentence = snap.sentence;
+        this.wordsDone = snap.wordsDone;
+      }
       restored = `The weights were put back as they were at word ${snap.wordsDone.toLocaleString('en-US')}.`;
     }
     const suggested = this.config.alpha * DIVERGENCE_ALPHA_FACTOR;
@@ -408,6 +462,6 @@ function formatRate(x: number): string {
   return Number(x.toPrecision(3)).toString();
 }
 
-export function createCpuTrainer(corpus: EncodedCorpus, config: Readonly<TrainConfig>, opts: CpuEngineOptions = {}): CpuTrainer {
+export function createCpuTrainer(corpus: EncodedCorpus | CorpusStream, config: Readonly<TrainConfig>, opts: CpuEngineOptions = {}): CpuTrainer {
   return new CpuTrainer(corpus, config, opts);
 }

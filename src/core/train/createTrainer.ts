@@ -1,6 +1,7 @@
 // The one entry point every caller (lab worker, CLI, bench, tests) uses to get a trainer for an engine name. The
 // TensorFlow.js engine is imported on demand so that the cpu path never loads tfjs (a large bundle).
 import type { EncodedCorpus } from '../text/corpus';
+import { collectCorpus, isCorpusStream, type CorpusStream } from '../text/corpusStream';
 import { createCpuTrainer, type CpuKernelChoice } from './cpuEngine';
 import type { EmbeddingTrainer, EngineName, TrainConfig } from './types';
 
@@ -25,7 +26,7 @@ const TFJS_BACKEND_OF = {
 } as const;
 
 export async function createTrainer(
-  corpus: EncodedCorpus,
+  corpus: EncodedCorpus | CorpusStream,
   config: TrainConfig,
   engine: EngineName = 'cpu',
   opts: CreateTrainerOptions = {},
@@ -40,5 +41,8 @@ export async function createTrainer(
   const backend = (TFJS_BACKEND_OF as Record<string, (typeof TFJS_BACKEND_OF)[keyof typeof TFJS_BACKEND_OF] | undefined>)[engine];
   if (!backend) throw new Error(`Unknown engine "${String(engine)}": expected cpu, ${Object.keys(TFJS_BACKEND_OF).join(', ')}.`);
   const { createTfjsTrainer } = await import('./tfjsEngine');
-  return createTfjsTrainer(corpus, config, backend, { onLog: opts.onLog });
+  // The TensorFlow.js engine batches pairs from the whole corpus: a streamed one is gathered (as word ids, about
+  // two thirds of the text's size) before training.
+  const whole = isCorpusStream(corpus) ? await collectCorpus(corpus) : corpus;
+  return createTfjsTrainer(whole, config, backend, { onLog: opts.onLog });
 }

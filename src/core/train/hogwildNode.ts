@@ -4,6 +4,7 @@
 // Node only: createTrainer imports this module dynamically, and only when it runs under Node with threads > 1.
 import { Worker } from 'node:worker_threads';
 import type { EncodedCorpus } from '../text/corpus';
+import { isCorpusStream, type CorpusStream } from '../text/corpusStream';
 import { CpuTrainer, type CpuEngineOptions, type ParallelRunner, type SliceResult, type SliceSchedule } from './cpuEngine';
 import { Rng } from './rng';
 import { setupArgs } from './wasmKernel';
@@ -30,13 +31,13 @@ class HogwildPool implements ParallelRunner {
   private nextId = 1;
   private failure: Error | null = null;
 
-  constructor(trainer: CpuTrainer, corpus: EncodedCorpus, helpers: number, seeds: number[][]) {
+  constructor(trainer: CpuTrainer, corpus: EncodedCorpus | CorpusStream, helpers: number, seeds: number[][]) {
     this.helpers = helpers;
     const kernel = trainer.wasm!;
+    // A streamed corpus sends its pieces as they are read (usePiece); the helpers start with none.
+    const start = isCorpusStream(corpus) ? null : corpus;
     const shared = {
-      ids: sharedCopy(corpus.ids),
-      offsets: sharedCopy(corpus.offsets),
-      rawLengths: sharedCopy(corpus.rawLengths),
+      ...this.sharedPiece(start),
       keep: trainer.keep ? sharedCopy(trainer.keep) : null,
     };
     for (let t = 1; t <= helpers; t++) {
@@ -56,6 +57,20 @@ class HogwildPool implements ParallelRunner {
       worker.on('error', (e) => this.fail(e instanceof Error ? e : new Error(String(e))));
       this.workers.push(worker);
     }
+  }
+
+  private sharedPiece(piece: EncodedCorpus | null): { ids: SharedArrayBuffer; offsets: SharedArrayBuffer; rawLengths: SharedArrayBuffer } {
+    return {
+      ids: sharedCopy(piece ? piece.ids : new Int32Array(0)),
+      offsets: sharedCopy(piece ? piece.offsets : new Int32Array(1)),
+      rawLengths: sharedCopy(piece ? piece.rawLengths : new Int32Array(0)),
+    };
+  }
+
+  usePiece(piece: EncodedCorpus): void {
+    // One shared copy for all helpers; messages to a worker arrive in order, so its next slice reads this piece.
+    const shared = this.sharedPiece(piece);
+    for (const w of this.workers) w.postMessage({ type: 'piece', ...shared });
   }
 
   async ready(): Promise<void> {
@@ -115,7 +130,7 @@ class HogwildPool implements ParallelRunner {
  * onLog) when WebAssembly SIMD with shared memory is not available.
  */
 export async function createHogwildTrainer(
-  corpus: EncodedCorpus,
+  corpus: EncodedCorpus | CorpusStream,
   config: Readonly<TrainConfig>,
   opts: CpuEngineOptions = {},
 ): Promise<CpuTrainer> {

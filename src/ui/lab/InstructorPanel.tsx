@@ -48,14 +48,22 @@ export function ShareLink() {
   );
 }
 
-export function InstructorPanel() {
+/** `onHideSelf`: the instructor ticked "Instructor panel" here; the page keeps the panel in this tab (the link hides it). */
+export function InstructorPanel({ onHideSelf }: { onHideSelf?: () => void }) {
   const hide = useLabStore((s) => s.config.hide);
-  const toggle = (g: ControlGroup, on: boolean) =>
+  const toggle = (g: ControlGroup, on: boolean) => {
+    if (g === 'instructor' && on) onHideSelf?.();
     setConfig({ hide: on ? [...hide, g] : hide.filter((x) => x !== g) });
+  };
   return (
     <details className="instructor-panel">
       <summary>Instructor: share a focused lab</summary>
       <p className="small">Tick what to hide from students, then press Share link. The link keeps every setting and the seed.</p>
+      {hide.includes('instructor') && (
+        <p className="small muted" role="note">
+          This panel is hidden in the link; it stays here for you, and anyone can bring it back with “Show instructor panel”.
+        </p>
+      )}
       <fieldset>
         <legend>Hide these controls</legend>
         <div className="hide-grid">

@@ -11,7 +11,7 @@ export const LOSS_REDRAW_MS = 250;
 
 function style(): LossPlotStyle {
   const c = plotColours();
-  return { bg: c.bg, fg: c.fg, grid: c.grid, line: c.accent, fontPx: Math.round(c.fontSize * 0.8) };
+  return { bg: c.bg, fg: c.fg, grid: c.grid, line: c.accent, raw: c.muted, fontPx: Math.round(c.fontSize * 0.8) };
 }
 
 function summary(): string {
@@ -104,7 +104,7 @@ export function LossChart() {
 
   return (
     <figure ref={figureRef} className="loss-chart" aria-label="Loss curve" data-points="0">
-      <figcaption>Loss (mean negative log-likelihood per training pair, recent window)</figcaption>
+      <figcaption>Loss per training pair: raw (thin) and smoothed (thick, moving average); the axis spans the curve after its steep start.</figcaption>
       <div ref={boxRef} className="loss-plot">
         <canvas ref={canvasRef} role="img" aria-label="Loss over training, in epochs: no points yet." />
       </div>

@@ -1,9 +1,10 @@
 // The live map of the N most frequent words (the projection helper's EmbeddingMap), its settings, and what it is
 // showing (the map's own caption names method, words, seed and iteration).
-import { useCallback, useMemo } from 'react';
-import { selectWord } from '../../state/labController';
+import { useCallback, useEffect, useState } from 'react';
+import { freshVectors, selectWord } from '../../state/labController';
 import { useLabStore } from '../../state/labStore';
 import { EmbeddingMap } from '../map/EmbeddingMap';
+import { centredNeighbours, wordsToAdd, type MapSearch } from '../map/searchNeighbours';
 import { SettingField } from './SettingField';
 
 const METHOD_TITLES = { tsne: 't-SNE', pca: 'PCA', 'tsne-js': 't-SNE (tsne-js)' };
@@ -14,10 +15,30 @@ export function MapPanel({ showSettings }: { showSettings: boolean }) {
   const selection = useLabStore((s) => s.selection);
   const vocabSize = useLabStore((s) => s.corpusInfo?.vocabSize ?? null);
   const modelLabel = useLabStore((s) => s.modelLabel);
-  const highlight = useMemo(
-    () => (selection && !selection.error ? { word: selection.word, neighbours: selection.neighbours.map((n) => n.word) } : null),
-    [selection],
-  );
+  // The search as the map draws it: neighbours outside the map's N words are added to it (their vectors from the
+  // full model), and the centred cosines are computed over the whole vocabulary.
+  const [highlight, setHighlight] = useState<MapSearch | null>(null);
+  useEffect(() => {
+    if (!selection || selection.error) {
+      setHighlight(null);
+      return;
+    }
+    const base: MapSearch = { word: selection.word, neighbours: selection.neighbours.map((n) => ({ word: n.word, cosine: n.score })), centred: null, added: null };
+    setHighlight(base);
+    let stale = false;
+    void freshVectors().then((kv) => {
+      if (stale || !kv || !kv.has(selection.word)) return;
+      const onMap = useLabStore.getState().snapshot?.words ?? [];
+      setHighlight({
+        ...base,
+        centred: centredNeighbours(kv, selection.word, base.neighbours.length),
+        added: wordsToAdd(onMap, [selection.word, ...base.neighbours.map((n) => n.word)], kv),
+      });
+    });
+    return () => {
+      stale = true;
+    };
+  }, [selection]);
   const onWordClick = useCallback((w: string) => void selectWord(w), []);
 
   return (
@@ -37,17 +58,22 @@ export function MapPanel({ showSettings }: { showSettings: boolean }) {
         onWordClick={onWordClick}
         totalWords={vocabSize ?? undefined}
       />
-      {showSettings && (
-        <fieldset className="map-settings">
-          <legend>Map settings</legend>
-          <div className="field-grid">
-            <SettingField name="mapN" />
-            <SettingField name="map" titles={METHOD_TITLES} />
-            <SettingField name="perplexity" />
-            <SettingField name="mapLr" />
-          </div>
-        </fieldset>
-      )}
+      {showSettings && <MapSettings />}
     </section>
+  );
+}
+
+/** Words, projection and t-SNE settings (under the map, or in presenter mode's settings drawer). */
+export function MapSettings() {
+  return (
+    <fieldset className="map-settings">
+      <legend>Map settings</legend>
+      <div className="field-grid">
+        <SettingField name="mapN" />
+        <SettingField name="map" titles={METHOD_TITLES} />
+        <SettingField name="perplexity" />
+        <SettingField name="mapLr" />
+      </div>
+    </fieldset>
   );
 }

@@ -4,7 +4,9 @@ import { KeyedVectors } from '../../core/vectors/keyedVectors';
 import { adoptSavedVectors, freshVectors, setConfig } from '../../state/labController';
 import { configFromParams, configToParams } from '../../state/labConfig';
 import { useLabStore } from '../../state/labStore';
-import { deleteModel, listModels, loadModel, newModelId, saveModel, type SavedModelMeta } from '../../state/persist';
+import {
+  deleteModel, formatMegabytes, listModels, loadModel, modelBytes, newModelId, saveModel, StorageFullError, type SavedModelMeta,
+} from '../../state/persist';
 
 async function refresh(): Promise<void> {
   try {
@@ -59,7 +61,9 @@ export function SavedModels() {
       setMessage({ text: `Saved “${label}” in this browser.` });
       await refresh();
     } catch (e) {
-      setMessage({ text: `Could not save: ${(e as Error).message}.`, error: true });
+      // A full storage has its own complete sentence (what to delete); other errors are often a bare phrase.
+      const text = e instanceof StorageFullError ? e.message : `Could not save: ${(e as Error).message || (e as Error).name}.`;
+      setMessage({ text, error: true });
     } finally {
       setBusy(false);
     }
@@ -117,7 +121,8 @@ export function SavedModels() {
                 <strong>{m.name}</strong>
                 <span className="muted small">
                   {' '}
-                  {m.vocabSize.toLocaleString('en')} words × {m.dim} · {m.corpus} · {when(m.savedAt)}
+                  {m.vocabSize.toLocaleString('en')} words × {m.dim} · {m.corpus} · {when(m.savedAt)} · about{' '}
+                  {formatMegabytes(modelBytes(m))}
                 </span>
               </span>
               <span className="button-row">

@@ -3,6 +3,7 @@
 // subscription, so React does not re-render on every tick.
 import { useEffect, useRef } from 'react';
 import { useLabStore, type LabState } from '../../state/labStore';
+import { PAIR_NEIGHBOURS } from '../../workers/pairsReadout';
 
 interface Stat {
   label: string;
@@ -20,7 +21,17 @@ const STATS: Stat[] = [
   { label: 'Epoch', text: (s) => (s.progress ? `${Math.min(s.progress.epoch + 1, s.progress.epochs)} of ${s.progress.epochs}` : DASH) },
   { label: 'Progress', text: (s) => (s.progress && s.progress.wordsTotal > 0 ? ((100 * s.progress.wordsDone) / s.progress.wordsTotal).toFixed(2) : DASH), unit: '%' },
   { label: 'Current learning rate', text: (s) => (s.progress ? s.progress.lr.toPrecision(3) : DASH) },
+  { label: 'Example pairs near each other', text: (s) => (s.pairs && s.pairs.total > 0 ? `${s.pairs.hits} of ${s.pairs.total} (chance ≤ ${s.pairs.baseline.toFixed(2)})` : DASH) },
 ];
+
+/** The pairs readout's explanation: which pairs, what "near" means, and chance level. */
+function pairsNote(s: LabState): string {
+  const p = s.pairs;
+  if (!p) return '';
+  if (p.total === 0) return 'None of the syllabus example pairs is in this vocabulary.';
+  const near = p.near.length ? `Near now: ${p.near.join(', ')}.` : 'None near yet.';
+  return `Syllabus pairs (king–queen, paris–france, good–better…) where one word is among the other’s ${PAIR_NEIGHBOURS} nearest neighbours; random vectors would place at most ${p.baseline.toFixed(2)} of ${p.total}. ${near}`;
+}
 
 export function StatsBar() {
   const statusText = useLabStore((s) => s.statusText);
@@ -31,6 +42,8 @@ export function StatsBar() {
   const speedLabel = `${unit[0]!.toUpperCase()}${unit.slice(1)} per second`;
   const refs = useRef<(HTMLOutputElement | null)[]>([]);
   const bar = useRef<HTMLProgressElement | null>(null);
+  const section = useRef<HTMLElement | null>(null);
+  const note = useRef<HTMLParagraphElement | null>(null);
 
   useEffect(() => {
     const write = (s: LabState) => {
@@ -40,16 +53,21 @@ export function StatsBar() {
         if (el && el.textContent !== t) el.textContent = t;
       });
       if (bar.current) bar.current.value = s.progress && s.progress.wordsTotal > 0 ? s.progress.wordsDone / s.progress.wordsTotal : 0;
+      // The raw counts, for anyone checking the words/s figure against words done over time (the browser tests do).
+      section.current?.setAttribute('data-words-done', String(s.progress?.wordsDone ?? 0));
+      section.current?.setAttribute('data-words-total', String(s.progress?.wordsTotal ?? 0));
+      const n = pairsNote(s);
+      if (note.current && note.current.textContent !== n) note.current.textContent = n;
     };
     write(useLabStore.getState());
     return useLabStore.subscribe((s, prev) => {
-      if (s.progress !== prev.progress) write(s);
+      if (s.progress !== prev.progress || s.pairs !== prev.pairs) write(s);
     });
   }, []);
 
   const preparing = fraction !== null && phase !== 'training';
   return (
-    <section className="stats-bar" aria-label="Training status">
+    <section ref={section} className="stats-bar" aria-label="Training status">
       <p className="status-line" role="status" aria-live="polite">
         {statusText}
       </p>
@@ -73,6 +91,7 @@ export function StatsBar() {
           );
         })}
       </dl>
+      <p ref={note} className="pairs-note small muted" />
     </section>
   );
 }

@@ -14,13 +14,10 @@ export interface LossPlotStyle {
   fg: string;
   grid: string;
   line: string;
+  /** The raw loss (thin, behind the smoothed line). */
+  raw: string;
   /** CSS px of tick labels; axis titles use the same size. */
   fontPx: number;
-}
-
-export interface Extent {
-  x: [number, number];
-  y: [number, number];
 }
 
 /** Round tick values ("nice" steps of 1, 2, 2.5 or 5 times a power of ten) covering [min, max], at most maxTicks. */
@@ -37,19 +34,74 @@ export function niceTicks(min: number, max: number, maxTicks = 6): number[] {
   return ticks;
 }
 
-/** Axis ranges: x from 0 to the last point (at least a tenth of an epoch), y padded 5% around the losses. */
+/**
+ * Weight of the past in the smoothed line (an exponential moving average, TensorBoard's "smoothing"): each point moves
+ * the line a tenth of the way, so it averages over roughly the last ten progress points and shows the trend under
+ * the chunk-to-chunk noise of the raw loss.
+ */
+export const LOSS_EMA_WEIGHT = 0.9;
+
+/** EMA of the values, debiased (as Adam and TensorBoard do) so the line starts at the first value, not at 0. */
+export function emaSmooth(values: readonly number[], weight = LOSS_EMA_WEIGHT): number[] {
+  const out: number[] = [];
+  let acc = 0;
+  let norm = 0;
+  for (const v of values) {
+    acc = weight * acc + (1 - weight) * v;
+    norm = weight * norm + (1 - weight);
+    out.push(acc / norm);
+  }
+  return out;
+}
+
+/** With fewer points than this the whole curve is shown: too few to call any of them the uninteresting start. */
+export const ROBUST_MIN_POINTS = 20;
+/** The first tenth of the curve (in epochs) is the steep fall from the random start; it may run off the top. */
+export const EARLY_SHARE = 0.1;
+/** The y-range spans these percentiles of the rest of the curve, so a single spike does not flatten everything. */
+export const RANGE_PERCENTILES: readonly [number, number] = [0.01, 0.99];
+/** Room above and below the range, as a share of it. */
+const RANGE_PAD = 0.08;
+
+/** The q-quantile (0..1) of sorted values, interpolated between neighbours. */
+export function percentile(sorted: readonly number[], q: number): number {
+  if (sorted.length === 0) return NaN;
+  const pos = Math.min(1, Math.max(0, q)) * (sorted.length - 1);
+  const i = Math.floor(pos);
+  const f = pos - i;
+  return i + 1 < sorted.length ? sorted[i]! * (1 - f) + sorted[i + 1]! * f : sorted[i]!;
+}
+
+export interface Extent {
+  x: [number, number];
+  y: [number, number];
+  /** True when some points lie above the top of the range (the steep start), drawn clipped. */
+  clippedAbove?: boolean;
+}
+
+/**
+ * Axis ranges: x from 0 to the last point (at least a tenth of an epoch). y: the interesting part, i.e. the 1st to
+ * 99th percentile of the curve after its first tenth, padded; the steep start runs off the top. Short curves are
+ * shown whole. The range never starts at 0 unless the losses do.
+ */
 export function lossExtent(s: LossPoints): Extent {
   const n = Math.min(s.x.length, s.loss.length);
   if (n === 0) return { x: [0, 1], y: [0, 1] };
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (let i = 0; i < n; i++) {
-    const v = s.loss[i]!;
-    if (v < lo) lo = v;
-    if (v > hi) hi = v;
+  const xMax = Math.max(s.x[n - 1]!, 0.1);
+  let values: number[] = [];
+  let allHi = -Infinity;
+  for (let i = 0; i < n; i++) allHi = Math.max(allHi, s.loss[i]!);
+  if (n >= ROBUST_MIN_POINTS) {
+    const from = s.x[n - 1]! * EARLY_SHARE;
+    for (let i = 0; i < n; i++) if (s.x[i]! >= from) values.push(s.loss[i]!);
   }
-  const pad = Math.max((hi - lo) * 0.05, Math.abs(hi) * 0.01, 1e-6);
-  return { x: [0, Math.max(s.x[n - 1]!, 0.1)], y: [Math.max(0, lo - pad), hi + pad] };
+  if (values.length < ROBUST_MIN_POINTS) values = Array.from(s.loss.slice(0, n));
+  values.sort((a, b) => a - b);
+  const lo = n >= ROBUST_MIN_POINTS ? percentile(values, RANGE_PERCENTILES[0]) : values[0]!;
+  const hi = n >= ROBUST_MIN_POINTS ? percentile(values, RANGE_PERCENTILES[1]) : values[values.length - 1]!;
+  const pad = Math.max((hi - lo) * RANGE_PAD, Math.abs(hi) * 0.01, 1e-6);
+  const top = hi + pad;
+  return { x: [0, xMax], y: [Math.max(0, lo - pad), top], clippedAbove: allHi > top };
 }
 
 export interface Frame {
@@ -104,6 +156,11 @@ export function tickLabel(v: number, step: number): string {
  * Draw the whole chart into a canvas of width x height CSS px at the given pixel ratio (the canvas's own size must
  * already be width*ratio x height*ratio). Returns the frame and extent used, for hit-testing.
  */
+/** Ask for at least 3 ticks: with 2, a range such as 0..3 epochs gets a step of 5 and only the 0 tick. */
+const MIN_TICKS = 3;
+/** Opacity of the raw loss line, so the smoothed trend reads first. */
+const RAW_ALPHA = 0.45;
+
 export function drawLossPlot(
   ctx: CanvasRenderingContext2D,
   s: LossPoints,
@@ -121,8 +178,8 @@ export function drawLossPlot(
   ctx.lineWidth = 1;
 
   // Grid and tick labels.
-  const xt = niceTicks(ext.x[0], ext.x[1], Math.max(2, Math.min(8, Math.floor(frame.width / (style.fontPx * 5)))));
-  const yt = niceTicks(ext.y[0], ext.y[1], Math.max(2, Math.min(6, Math.floor(frame.height / (style.fontPx * 2.5)))));
+  const xt = niceTicks(ext.x[0], ext.x[1], Math.max(MIN_TICKS, Math.min(8, Math.floor(frame.width / (style.fontPx * 5)))));
+  const yt = niceTicks(ext.y[0], ext.y[1], Math.max(MIN_TICKS, Math.min(6, Math.floor(frame.height / (style.fontPx * 2.5)))));
   const xStep = xt.length > 1 ? xt[1]! - xt[0]! : 1;
   const yStep = yt.length > 1 ? yt[1]! - yt[0]! : 1;
   ctx.strokeStyle = style.grid;
@@ -161,25 +218,39 @@ export function drawLossPlot(
   ctx.strokeStyle = style.fg;
   ctx.strokeRect(frame.left + 0.5, frame.top + 0.5, frame.width, frame.height);
 
-  // The curve, clipped to the plot area.
+  // The curves, clipped to the plot area: the raw loss thin and faint, the smoothed trend thick on top.
   const n = Math.min(s.x.length, s.loss.length);
   if (n > 0) {
     ctx.save();
     ctx.beginPath();
     ctx.rect(frame.left, frame.top, frame.width, frame.height);
     ctx.clip();
-    ctx.strokeStyle = style.line;
-    ctx.lineWidth = Math.max(2, style.fontPx / 8);
     ctx.lineJoin = 'round';
-    ctx.beginPath();
-    for (let i = 0; i < n; i++) {
-      const [px, py] = toPixel(frame, ext, s.x[i]!, s.loss[i]!);
-      if (i === 0) ctx.moveTo(px, py);
-      else ctx.lineTo(px, py);
-    }
-    if (n === 1) ctx.arc(toPixel(frame, ext, s.x[0]!, s.loss[0]!)[0], toPixel(frame, ext, s.x[0]!, s.loss[0]!)[1], 2, 0, 2 * Math.PI);
-    ctx.stroke();
+    const polyline = (ys: readonly number[]) => {
+      ctx.beginPath();
+      for (let i = 0; i < n; i++) {
+        const [px, py] = toPixel(frame, ext, s.x[i]!, ys[i]!);
+        if (i === 0) ctx.moveTo(px, py);
+        else ctx.lineTo(px, py);
+      }
+      if (n === 1) ctx.arc(toPixel(frame, ext, s.x[0]!, ys[0]!)[0], toPixel(frame, ext, s.x[0]!, ys[0]!)[1], 2, 0, 2 * Math.PI);
+      ctx.stroke();
+    };
+    ctx.strokeStyle = style.raw;
+    ctx.globalAlpha = RAW_ALPHA;
+    ctx.lineWidth = Math.max(1, style.fontPx / 14);
+    polyline(s.loss);
+    ctx.globalAlpha = 1;
+    ctx.strokeStyle = style.line;
+    ctx.lineWidth = Math.max(2.5, style.fontPx / 6);
+    polyline(emaSmooth(s.loss.slice(0, n)));
     ctx.restore();
+    if (ext.clippedAbove) {
+      ctx.fillStyle = style.fg;
+      ctx.textAlign = 'left';
+      ctx.textBaseline = 'top';
+      ctx.fillText('↑ start above the scale', frame.left + style.fontPx * 0.4, frame.top + style.fontPx * 0.2);
+    }
   }
   return { frame, extent: ext };
 }

@@ -7,6 +7,8 @@ import { quizIds, type Lesson } from './lessonParser';
 import { summarize, useLessonsStore } from './lessonsStore';
 import { LessonStepView } from './LessonMarkdown';
 import { currentStep, stepAfterKey } from './stepKeys';
+import { LECTURE_ID, LectureView } from './LectureView';
+import { LECTURE } from './lessonsSource';
 import './lessons.css';
 
 function stepHref(id: string, step: number): string {
@@ -51,6 +53,12 @@ function LessonList() {
         })}
       </ol>
       {LESSONS.length === 0 && <p role="alert">No lesson files were found in lessons/.</p>}
+      {LECTURE.items.length > 0 && (
+        <p>
+          For instructors: <a href="#/lessons/lecture/1">{LECTURE.title}</a> ({LECTURE.items.length} steps,{' '}
+          {LECTURE.totalMinutes} minutes, speaker notes in presenter view).
+        </p>
+      )}
     </div>
   );
 }
@@ -170,6 +178,7 @@ export default function LessonsPage() {
   }, [needsRedirect, lesson, saved]);
 
   if (!id) return <LessonList />;
+  if (id === LECTURE_ID) return <LectureView item={stepStr} />;
   if (!lesson) {
     return (
       <div role="alert" className="lesson-missing">

@@ -4,6 +4,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { checkNumeric, type QuizSpec } from './quizParser';
 import { renderInline } from './renderMarkdown';
 import { useLessonsStore } from './lessonsStore';
+import { usePollStore } from './pollStore';
 
 type Feedback = { kind: 'correct' | 'wrong' | 'invalid'; text: string } | null;
 
@@ -11,7 +12,81 @@ function Html({ html, as: Tag = 'span', className }: { html: string; as?: 'span'
   return <Tag className={className} dangerouslySetInnerHTML={{ __html: html }} />;
 }
 
-export function Quiz({ quiz, lessonId }: { quiz: QuizSpec; lessonId: string }) {
+/** After an answer: why each choice is right or wrong, not only the one picked. */
+function AllExplanations({ quiz, open = false }: { quiz: Extract<QuizSpec, { kind: 'choice' }>; open?: boolean }) {
+  return (
+    <details className="quiz-all" open={open}>
+      <summary>Why each answer is right or wrong</summary>
+      <ul aria-label="Every answer explained">
+        {quiz.choices.map((c, i) => (
+          <li key={i}>
+            <strong>{c.correct ? '✓' : '✗'}</strong> <Html html={renderInline(c.text)} />
+            {c.explanation && (
+              <>
+                {' '}
+                — <Html html={renderInline(c.explanation)} />
+              </>
+            )}
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
+/** Poll mode: the question and choices for the room, no feedback until the instructor reveals the answer. */
+function PollQuiz({ quiz }: { quiz: QuizSpec }) {
+  const uid = useId();
+  const revealed = usePollStore((s) => !!s.revealed[quiz.id]);
+  const reveal = usePollStore((s) => s.reveal);
+  return (
+    <div className="quiz" role="group" aria-labelledby={`${uid}-q`} data-quiz-id={quiz.id} data-poll="1">
+      <div className="quiz-head">
+        <span className="quiz-tag">{quiz.predict ? 'Predict, then run' : 'Self-check'} · poll</span>
+      </div>
+      <Html as="div" className="quiz-question" html={renderInline(quiz.question)} />
+      <span id={`${uid}-q`} hidden>
+        Poll: {quiz.question.replace(/\$/g, '')}
+      </span>
+      {quiz.kind === 'choice' ? (
+        <ol type="A" aria-label="Choices">
+          {quiz.choices.map((c, i) => (
+            <li key={i} className={revealed && c.correct ? 'ok' : undefined}>
+              <Html html={renderInline(c.text)} />
+              {revealed && <strong aria-label={c.correct ? 'right answer' : 'wrong answer'}>{c.correct ? ' ✓' : ' ✗'}</strong>}
+            </li>
+          ))}
+        </ol>
+      ) : (
+        <p className="quiz-poll-note">Ask for a number{quiz.unit ? ` (${quiz.unit})` : ''}.</p>
+      )}
+      {revealed ? (
+        <div role="status" aria-label="Revealed answer">
+          {quiz.kind === 'choice' ? (
+            <AllExplanations quiz={quiz} open />
+          ) : (
+            <p>
+              <strong>Answer: {quiz.answer.toLocaleString('en')}{quiz.unit ? ` ${quiz.unit}` : ''}.</strong> <Html html={renderInline(quiz.right)} />
+            </p>
+          )}
+        </div>
+      ) : (
+        <div>
+          <p className="quiz-poll-note">Poll the room first: the answer stays hidden until you reveal it.</p>
+          <button type="button" className="primary" onClick={() => reveal(quiz.id)}>
+            Reveal the answer
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
+
+export function Quiz({ quiz, lessonId, poll = false }: { quiz: QuizSpec; lessonId: string; poll?: boolean }) {
+  return poll ? <PollQuiz quiz={quiz} /> : <AnswerQuiz quiz={quiz} lessonId={lessonId} />;
+}
+
+function AnswerQuiz({ quiz, lessonId }: { quiz: QuizSpec; lessonId: string }) {
   const uid = useId();
   const saved = useLessonsStore((s) => s.progress[lessonId]?.quizzes[quiz.id]);
   const recordQuiz = useLessonsStore((s) => s.recordQuiz);
@@ -49,7 +124,7 @@ export function Quiz({ quiz, lessonId }: { quiz: QuizSpec; lessonId: string }) {
   return (
     <form className="quiz" onSubmit={submit} aria-labelledby={`${uid}-q`} data-quiz-id={quiz.id}>
       <div className="quiz-head">
-        <span className="quiz-tag">Self-check</span>
+        <span className="quiz-tag">{quiz.predict ? 'Predict, then run' : 'Self-check'}</span>
         {saved === 'correct' && (
           <span className="quiz-done ok" aria-label="Answered correctly before">
             ✓ answered correctly
@@ -105,6 +180,7 @@ export function Quiz({ quiz, lessonId }: { quiz: QuizSpec; lessonId: string }) {
           </>
         )}
       </div>
+      {quiz.kind === 'choice' && feedback && feedback.kind !== 'invalid' && <AllExplanations quiz={quiz} />}
     </form>
   );
 }

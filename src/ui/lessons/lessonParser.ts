@@ -12,6 +12,8 @@ export type LessonBlock =
   | { kind: 'markdown'; text: string; line: number }
   | { kind: 'widget'; name: string; props: Record<string, string>; line: number }
   | { kind: 'quiz'; quiz: QuizSpec; line: number }
+  /** Speaker notes (:::notes ... :::): shown only in presenter view. */
+  | { kind: 'notes'; text: string; line: number }
   | { kind: 'error'; message: string; line: number };
 
 export interface LessonStep {
@@ -35,12 +37,16 @@ export interface Lesson {
 export interface ParseOptions {
   /** Widget names the app knows; a directive naming another widget becomes an error block. */
   knownWidgets?: ReadonlySet<string>;
+  /** Checks a known widget's attributes; each message it returns becomes an error block at the directive's line. */
+  validateAttrs?: (name: string, attrs: Record<string, string>) => string[];
 }
 
 const FENCE = /^(```|~~~)\s*([\w-]*)\s*$/;
 const DIRECTIVE_START = /^::[^:]/;
 const DIRECTIVE = /^::([a-zA-Z][\w-]*)\{(.*)\}\s*$/;
 const ATTR = /\s*([a-zA-Z][\w-]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'}]+))\s*/y;
+const NOTES_START = /^:::\s*notes\s*$/;
+const NOTES_END = /^:::\s*$/;
 const STEP_BREAK = /^(---|\*\*\*|___)\s*$/;
 const STEP_HEADING = /^##\s+(.+?)\s*#*\s*$/;
 const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
@@ -137,6 +143,12 @@ export function parseLesson(source: string, file: string, opts: ParseOptions = {
   };
   const newStep = (title: string, line: number) => {
     flushMarkdown(line);
+    // A prediction hides the next widget of its step until answered: without one it would hide nothing.
+    step.blocks.forEach((b, k) => {
+      if (b.kind === 'quiz' && b.quiz.predict && !step.blocks.slice(k + 1).some((x) => x.kind === 'widget')) {
+        step.blocks.push({ kind: 'error', line: b.line, message: `${file}, line ${b.line}: a quiz with "predict: yes" must be followed by a widget in the same step (the widget it keeps hidden until answered)` });
+      }
+    });
     if (step.blocks.length > 0 || step.title) steps.push(step);
     step = { title, blocks: [] };
   };
@@ -165,6 +177,20 @@ export function parseLesson(source: string, file: string, opts: ParseOptions = {
       }
       if (md.length === 0) mdLine = lineNo;
       md.push(...lines.slice(i, Math.min(j + 1, lines.length)));
+      i = j;
+      continue;
+    }
+    if (NOTES_START.test(line.trim())) {
+      flushMarkdown(lineNo + 1);
+      let j = i + 1;
+      while (j < lines.length && !NOTES_END.test(lines[j].trim())) j++;
+      if (j >= lines.length) {
+        step.blocks.push({ kind: 'error', line: lineNo, message: `${file}, line ${lineNo}: the speaker notes are never closed with a line :::` });
+        i = lines.length;
+        continue;
+      }
+      step.blocks.push({ kind: 'notes', text: lines.slice(i + 1, j).join('\n'), line: lineNo });
+      mdLine = j + 2;
       i = j;
       continue;
     }
@@ -197,7 +223,12 @@ export function parseLesson(source: string, file: string, opts: ParseOptions = {
       } else {
         const props = { ...attrs.props };
         if (d[1] === 'widget') delete props.name;
-        step.blocks.push({ kind: 'widget', name, props, line: lineNo });
+        const problems = opts.validateAttrs?.(name, props) ?? [];
+        if (problems.length > 0) {
+          for (const p of problems) step.blocks.push({ kind: 'error', line: lineNo, message: `${file}, line ${lineNo}: ${p}` });
+        } else {
+          step.blocks.push({ kind: 'widget', name, props, line: lineNo });
+        }
       }
       continue;
     }
@@ -236,6 +267,25 @@ export function parseLessons(files: Record<string, string>, opts: ParseOptions =
       seen.set(lesson.id, file);
       return lesson;
     });
+}
+
+/** Every problem in a parsed lesson (file-level issues and error blocks), each naming file and line. */
+export function lessonProblems(lesson: Lesson): string[] {
+  return [
+    ...lesson.issues.map((i) => `${lesson.file}, line ${i.line}: ${i.message}`),
+    ...lesson.steps.flatMap((s) => s.blocks.flatMap((b) => (b.kind === 'error' ? [b.message] : []))),
+  ];
+}
+
+/** For each widget block of a step hidden behind a prediction: its index -> the predicting quiz's id. */
+export function predictionGates(step: LessonStep): Map<number, string> {
+  const gates = new Map<number, string>();
+  step.blocks.forEach((b, k) => {
+    if (b.kind !== 'quiz' || !b.quiz.predict) return;
+    const j = step.blocks.findIndex((x, i) => i > k && x.kind === 'widget');
+    if (j >= 0 && !gates.has(j)) gates.set(j, b.quiz.id);
+  });
+  return gates;
 }
 
 /** All quiz ids of a lesson, in order (progress counts them). */

@@ -13,7 +13,9 @@
 //   right: Shown when the answer is correct.
 //   wrong: Shown when it is not.
 //
-// Optional on both: `id: my-quiz` (default <lesson>-q<n>), `right:` and `wrong:` as general explanations.
+// Optional on both: `id: my-quiz` (default <lesson>-q<n>), `right:` and `wrong:` as general explanations, and
+// `predict: yes`: a prediction asked before a widget runs. The next widget of the step stays hidden until the student
+// has answered, so they commit to a guess before the vectors show the answer.
 
 export interface QuizChoice {
   text: string;
@@ -26,6 +28,8 @@ interface QuizBase {
   question: string;
   right: string;
   wrong: string;
+  /** Hide the step's next widget until this has been answered (predict, then run). */
+  predict: boolean;
 }
 
 export type QuizSpec =
@@ -37,7 +41,7 @@ export type QuizParse = { quiz: QuizSpec } | { error: string; line: number };
 const CHOICE = /^\s*-\s*\[( |x|X)\]\s*(.*)$/;
 const EXPLANATION = /^\s+>\s?(.*)$/;
 const FIELD = /^([a-z]+)\s*:\s*(.*)$/;
-const KNOWN_FIELDS = new Set(['id', 'question', 'answer', 'tolerance', 'unit', 'right', 'wrong']);
+const KNOWN_FIELDS = new Set(['id', 'question', 'answer', 'tolerance', 'unit', 'right', 'wrong', 'predict']);
 
 /** Reads a number written for people: "10,000", "1e4", "0.5", "-3". */
 export function readNumber(s: string): number {
@@ -79,7 +83,10 @@ export function parseQuiz(body: string[], defaultId: string, firstLine: number):
     }
     return { error: `quiz line not understood: "${raw.trim()}" (expected question:, answer:, - [ ] choice or   > explanation)`, line: lineNo };
   }
-  const base = { id: fields.id || defaultId, question: fields.question ?? '', right: fields.right ?? '', wrong: fields.wrong ?? '' };
+  if (fields.predict !== undefined && !['yes', 'no'].includes(fields.predict)) {
+    return { error: `predict: takes yes or no, not "${fields.predict}"`, line: firstLine };
+  }
+  const base = { id: fields.id || defaultId, question: fields.question ?? '', right: fields.right ?? '', wrong: fields.wrong ?? '', predict: fields.predict === 'yes' };
   if (!base.question) return { error: 'the quiz has no "question:" line', line: firstLine };
   if (choices.length > 0) {
     if (fields.answer !== undefined) return { error: 'a quiz has either choices or an answer:, not both', line: firstLine };

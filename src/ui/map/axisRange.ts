@@ -1,11 +1,10 @@
-// Fixed axis ranges for the live map: autorange costs plotly 2-3x per frame (docs/measurements.md, "t-SNE and plotting") and makes the
-// picture breathe. Ranges are recomputed only when a point leaves them, or when the cloud has shrunk so much
-// that it would be a dot in the middle.
+// Fixed axis ranges for the live map: autorange costs plotly 2-3x per frame (docs/measurements.md, "t-SNE and plotting"), so plotly's axes
+// stay at VIEW and each frame maps the layout into them. The mapped box follows the points' current bounds with a
+// margin, easing from one fit to the next (easeRanges): an earlier rule that kept the box until the cloud filled
+// less than 30% of it left a third of the map empty in half of the runs.
 
 /** Room left around the points when a range is recomputed, as a share of their extent. */
 export const RANGE_MARGIN = 0.15;
-/** Recompute when the points fill less than this share of the range in both directions. */
-export const SHRINK_BELOW = 0.3;
 
 export interface Ranges {
   x: [number, number];
@@ -25,16 +24,42 @@ export function bounds(positions: ArrayLike<number>): Ranges | null {
   return x0 <= x1 ? { x: [x0, x1], y: [y0, y1] } : null;
 }
 
-/** The ranges to draw with: the current ones if they still fit, new ones with a margin otherwise. */
-export function nextRanges(current: Ranges | null, positions: ArrayLike<number>): Ranges | null {
+/** Share of the way from the current view to the fitted one covered per frame-interval of EASE_MS. */
+export const EASE_MS = 250;
+/** Closer than this share of the extent counts as arrived: the view snaps and stops easing. */
+const ARRIVED = 0.002;
+
+/** The box the view should show: the points' bounds with a margin (so no part of the box is left empty). */
+export function fitRanges(positions: ArrayLike<number>): Ranges | null {
   const b = bounds(positions);
-  if (!b) return current;
-  if (current) {
-    const inside = b.x[0] >= current.x[0] && b.x[1] <= current.x[1] && b.y[0] >= current.y[0] && b.y[1] <= current.y[1];
-    const fill = Math.max((b.x[1] - b.x[0]) / (current.x[1] - current.x[0]), (b.y[1] - b.y[0]) / (current.y[1] - current.y[0]));
-    if (inside && fill >= SHRINK_BELOW) return current;
-  }
-  return { x: pad(b.x), y: pad(b.y) };
+  return b ? { x: pad(b.x), y: pad(b.y) } : null;
+}
+
+/**
+ * One step of the smooth transition from `current` towards the fitted box, `elapsedMs` after the previous step: the
+ * view eases with a time constant of EASE_MS (so it glides between fits rather than jumping), but never lags behind
+ * the points themselves: it always contains their bounds, so a fast-growing cloud is never cut off.
+ * Returns the new ranges and whether they have arrived at the fitted box.
+ */
+export function easeRanges(current: Ranges | null, positions: ArrayLike<number>, elapsedMs: number): { ranges: Ranges | null; arrived: boolean } {
+  const target = fitRanges(positions);
+  if (!target) return { ranges: current, arrived: true };
+  if (!current) return { ranges: target, arrived: true };
+  const b = bounds(positions)!;
+  const f = 1 - Math.exp(-Math.max(0, elapsedMs) / EASE_MS);
+  const step = (c: [number, number], t: [number, number], lo: number, hi: number): [number, number] => {
+    const a = c[0] + (t[0] - c[0]) * f;
+    const z = c[1] + (t[1] - c[1]) * f;
+    return [Math.min(a, lo), Math.max(z, hi)];
+  };
+  const x = step(current.x, target.x, b.x[0], b.x[1]);
+  const y = step(current.y, target.y, b.y[0], b.y[1]);
+  const near = (r: [number, number], t: [number, number]) => {
+    const tol = ARRIVED * (t[1] - t[0] || 1);
+    return Math.abs(r[0] - t[0]) <= tol && Math.abs(r[1] - t[1]) <= tol;
+  };
+  const arrived = near(x, target.x) && near(y, target.y);
+  return { ranges: arrived ? target : { x, y }, arrived };
 }
 
 function pad([lo, hi]: [number, number]): [number, number] {

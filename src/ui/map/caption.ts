@@ -10,6 +10,8 @@ export interface CaptionInput {
   seed: number;
   iteration: number;
   note?: string;
+  /** Words added to the map for a search (not among the N most frequent). */
+  added?: number;
 }
 
 const METHOD_LABEL: Record<LayoutMethod, string> = {
@@ -25,9 +27,10 @@ export function formatCount(n: number): string {
 export function mapCaption(c: CaptionInput): string {
   const which =
     c.totalWords && c.totalWords > c.points
-      ? `the ${formatCount(c.points)} most frequent of ${formatCount(c.totalWords)} words`
-      : `${formatCount(c.points)} words`;
+      ? `the ${formatCount(c.points - (c.added ?? 0))} most frequent of ${formatCount(c.totalWords)} words`
+      : `${formatCount(c.points - (c.added ?? 0))} words`;
   const parts = [`${METHOD_LABEL[c.method]} of ${which}`];
+  if (c.added) parts[0] += ` + ${c.added} searched word${c.added === 1 ? '' : 's'} (diamonds)`;
   if (c.method === 'pca') {
     parts.push('first two principal components');
   } else {

@@ -2,6 +2,7 @@
 // With a plotly trace, every frame of a live layout needed a full replot to move eleven labels (50-160 ms of main
 // thread per frame, measured with 400-2,000 words); here a frame moves a few SVG attributes. The same drawing is
 // repeated on a 2-D canvas for the PNG export, so the download shows what the screen shows.
+import type { Box } from './labelPlacement';
 import type { HighlightPoints, MapTheme } from './mapFigure';
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -37,6 +38,16 @@ function marks(points: HighlightPoints, toPixel: ToPixel): Mark[] {
   }
   // The chosen word last, so that it is drawn on top of its neighbours.
   return out.sort((a, b) => Number(a.centre) - Number(b.centre));
+}
+
+/** The boxes the highlight's word labels take on screen (text centred above each mark), so that the map's other
+ *  labels keep clear of them. `textWidth` measures a word at the theme's font size. */
+export function highlightTextBoxes(points: HighlightPoints, toPixel: ToPixel, theme: MapTheme, textWidth: (w: string) => number): Box[] {
+  return marks(points, toPixel).map((m) => {
+    const w = textWidth(m.word) + 6; // the 3 px halo on both sides
+    const baseline = m.y - radius(theme, m.centre) - 3;
+    return { x: m.x - w / 2, y: baseline - theme.fontPx * 1.05, width: w, height: theme.fontPx * 1.35 };
+  });
 }
 
 function radius(theme: MapTheme, centre: boolean): number {

@@ -3,6 +3,7 @@ import { useId, useMemo, useState, type FormEvent } from 'react';
 import type { Data, Layout } from 'plotly.js-dist-min';
 import type { KeyedVectors, Neighbour } from '../../core/vectors/keyedVectors';
 import { Plot } from './Plot';
+import { plotTexts } from '../plotText';
 import { ResultsTable } from './ResultsTable';
 import { useActiveVectors } from './shippedVectors';
 import { boolParam, numParam, type ParamsChange } from './usePlaygroundParams';
@@ -177,7 +178,7 @@ function AnalogyPicture({ kv, a, b, c, answers }: { kv: KeyedVectors; a: string;
       mode: 'text+markers',
       x: coords.map((p) => p[0]),
       y: coords.map((p) => p[1]),
-      text: labels,
+      text: plotTexts(labels),
       textposition: 'top center',
       marker: { size: 10, symbol: labels.map((w, i) => (i === labels.length - 1 ? 'x' : [a, b, c].includes(w) ? 'circle' : 'diamond')) },
       hoverinfo: 'text',

@@ -4,6 +4,7 @@ import type { Data, Layout } from 'plotly.js-dist-min';
 import type { KeyedVectors } from '../../core/vectors/keyedVectors';
 import { AXIS_PRESETS, AxisError, WORD_SET_PRESETS, buildAxis, parseWordList, projectWords, type Axis } from '../../core/vectors/axes';
 import { Plot } from './Plot';
+import { plotText, plotTexts } from '../plotText';
 import { useActiveVectors } from './shippedVectors';
 import type { ParamsChange } from './usePlaygroundParams';
 import { VectorsStatus } from './VectorsStatus';
@@ -141,7 +142,7 @@ function AxesResult({ axes, points, unknown }: { axes: Axis[]; points: { word: s
         x: points.map((p) => p.scores[0]),
         // 1-D: spread labels over a few rows so they do not overlap.
         y: points.map((p, i) => (twoD ? p.scores[1] : (i % 4) - 1.5)),
-        text: points.map((p) => p.word),
+        text: plotTexts(points.map((p) => p.word)),
         textposition: 'top center',
         marker: { size: 9 },
         hovertemplate: twoD ? '%{text}: %{x:.3f}, %{y:.3f}<extra></extra>' : '%{text}: %{x:.3f}<extra></extra>',
@@ -152,9 +153,9 @@ function AxesResult({ axes, points, unknown }: { axes: Axis[]; points: { word: s
   const layout = useMemo(
     (): Partial<Layout> => ({
       showlegend: false,
-      xaxis: { title: { text: `← ${axes[0].pairs.map((p) => p.minus).join(', ')}   |   ${axes[0].pairs.map((p) => p.plus).join(', ')} →` }, zeroline: true },
+      xaxis: { title: { text: plotText(`← ${axes[0].pairs.map((p) => p.minus).join(', ')}   |   ${axes[0].pairs.map((p) => p.plus).join(', ')} →`) }, zeroline: true },
       yaxis: twoD
-        ? { title: { text: `← ${axes[1].pairs.map((p) => p.minus).join(', ')}   |   ${axes[1].pairs.map((p) => p.plus).join(', ')} →` }, zeroline: true }
+        ? { title: { text: plotText(`← ${axes[1].pairs.map((p) => p.minus).join(', ')}   |   ${axes[1].pairs.map((p) => p.plus).join(', ')} →`) }, zeroline: true }
         : { visible: false, range: [-3, 3] },
     }),
     [axes, twoD],

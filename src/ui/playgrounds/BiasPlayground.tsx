@@ -8,6 +8,7 @@ import {
   hardDebias, pairDirection, projectOn, weat, withReplacedRows, type WeatResult, type WeatSets,
 } from '../../core/vectors/bias';
 import { Plot } from './Plot';
+import { plotText, plotTexts } from '../plotText';
 import { useActiveVectors } from './shippedVectors';
 import { numParam, type ParamsChange } from './usePlaygroundParams';
 import { VectorsStatus } from './VectorsStatus';
@@ -254,12 +255,12 @@ function DebiasReport(props: {
   const afterOf = useMemo(() => new Map(props.after.map((p) => [p.word, p.projection])), [props.after]);
   const data: Data[] = useMemo(
     () => [
-      { type: 'bar', orientation: 'h', name: 'before', y: order.map((p) => p.word), x: order.map((p) => p.projection) },
-      { type: 'bar', orientation: 'h', name: 'after debiasing', y: order.map((p) => p.word), x: order.map((p) => afterOf.get(p.word) ?? 0) },
+      { type: 'bar', orientation: 'h', name: 'before', y: plotTexts(order.map((p) => p.word)), x: order.map((p) => p.projection) },
+      { type: 'bar', orientation: 'h', name: 'after debiasing', y: plotTexts(order.map((p) => p.word)), x: order.map((p) => afterOf.get(p.word) ?? 0) },
     ],
     [order, afterOf],
   );
-  const layout = useMemo(() => ({ barmode: 'group' as const, showlegend: true, xaxis: { title: { text: `cosine with ${props.label}` } }, margin: { l: 110, r: 20, t: 30, b: 50 } }), [props.label]);
+  const layout = useMemo(() => ({ barmode: 'group' as const, showlegend: true, xaxis: { title: { text: plotText(`cosine with ${props.label}`) } }, margin: { l: 110, r: 20, t: 30, b: 50 } }), [props.label]);
   return (
     <div className="result result-grid">
       <div>

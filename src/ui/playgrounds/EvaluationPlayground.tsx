@@ -5,6 +5,7 @@ import type { Data, Layout } from 'plotly.js-dist-min';
 import type { KeyedVectors } from '../../core/vectors/keyedVectors';
 import { Cancelled, detectBenchmark, runAnalogies, runSimilarity, type AnalogyRun } from './evalRun';
 import { Plot } from './Plot';
+import { plotTexts } from '../plotText';
 import { useActiveVectors } from './shippedVectors';
 import type { ParamsChange } from './usePlaygroundParams';
 import { VectorsStatus } from './VectorsStatus';
@@ -157,7 +158,7 @@ function pct(x: number): string {
 
 function AnalogyReport({ run, file, vectors }: { run: AnalogyRun; file: string; vectors: string }) {
   const data: Data[] = useMemo(
-    () => [{ type: 'bar', x: run.sections.map((s) => s.name), y: run.sections.map((s) => (s.total ? s.correct / s.total : 0)), hovertemplate: '%{x}: %{y:.1%}<extra></extra>' }],
+    () => [{ type: 'bar', x: plotTexts(run.sections.map((s) => s.name)), y: run.sections.map((s) => (s.total ? s.correct / s.total : 0)), hovertemplate: '%{x}: %{y:.1%}<extra></extra>' }],
     [run],
   );
   const layout = useMemo((): Partial<Layout> => ({ yaxis: { title: { text: 'accuracy' }, range: [0, 1], tickformat: '.0%' }, xaxis: { automargin: true }, showlegend: false }), []);
@@ -204,7 +205,7 @@ function SimilarityReport({ run, file, vectors }: { run: SimResult; file: string
         mode: 'markers',
         x: run.points.map((p) => p.gold),
         y: run.points.map((p) => p.cosine),
-        text: run.points.map((p) => `${p.a} / ${p.b}`),
+        text: plotTexts(run.points.map((p) => `${p.a} / ${p.b}`)),
         hovertemplate: '%{text}: gold %{x}, cosine %{y:.3f}<extra></extra>',
         marker: { size: 7 },
       },

@@ -1,6 +1,7 @@
 // The Playgrounds page: one tab per playground at #/playgrounds/<name>, its inputs in the query string
 // (#/playgrounds/analogy?a=man&b=king&c=woman), plus the vectors picker at #/playgrounds/vectors.
 import { replaceParams, useRoute } from '../../state/route';
+import { ActiveVectorsSelect } from './ActiveVectorsSelect';
 import { AnalogyPlayground, analogyPropsFromParams } from './AnalogyPlayground';
 import { ArithmeticPlayground, arithmeticPropsFromParams } from './ArithmeticPlayground';
 import { AxesPlayground, axesPropsFromParams } from './AxesPlayground';
@@ -88,7 +89,10 @@ export default function PlaygroundsPage() {
   }
   return (
     <div className="playgrounds-page">
-      <h1>Playgrounds</h1>
+      <div className="playgrounds-head">
+        <h1>Playgrounds</h1>
+        <ActiveVectorsSelect />
+      </div>
       <nav aria-label="Playgrounds" className="tabs">
         <ul>
           {PLAYGROUNDS.map((p) => (

@@ -2,6 +2,7 @@
 import './playgrounds.css';
 import type { LoadState } from './shippedVectors';
 import { cancelLoading } from './shippedVectors';
+import { formatBytes } from './urlDownload';
 import type { ActiveVectors } from '../../state/vectorsStore';
 
 export function VectorsStatus({ active, loading }: { active: ActiveVectors | null; loading: LoadState }) {
@@ -32,6 +33,11 @@ export function LoadProgress({ loading }: { loading: LoadState }) {
             </progress>{' '}
             {loading.progress !== null ? `${Math.round(loading.progress * 100)}%` : ''}
           </label>{' '}
+          {loading.read && (
+            <span data-testid="load-read">
+              {formatBytes(loading.read.bytes)} read, {loading.read.lines.toLocaleString('en')} lines{' '}
+            </span>
+          )}
           <button type="button" onClick={cancelLoading}>
             Cancel loading
           </button>

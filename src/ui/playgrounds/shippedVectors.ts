@@ -5,7 +5,8 @@ import { useEffect } from 'react';
 import { create } from 'zustand';
 import { KeyedVectors } from '../../core/vectors/keyedVectors';
 import { useVectorsStore, type ActiveVectors } from '../../state/vectorsStore';
-import { decodeCompact, readVectorsFile, type LoadFormat } from './vectorIO';
+import { checkVectorsUrl, fileNameOf, formatBytes, STALL_TIMEOUT_MS, watchForStalls } from './urlDownload';
+import { decodeCompact, readVectors, type LoadedVectors, type LoadFormat, type LoadProgress } from './vectorIO';
 
 export interface ShippedEntry {
   id: string;
@@ -27,12 +28,14 @@ export interface LoadState {
   task: string | null;
   /** 0..1, or null when the total is unknown. */
   progress: number | null;
+  /** Bytes and lines read so far by a file or URL load ("4.1 MB, 20,000 lines"), null for other tasks. */
+  read: LoadProgress | null;
   error: string | null;
   index: ShippedEntry[] | null;
   abort: AbortController | null;
 }
 
-export const useLoadStore = create<LoadState>(() => ({ task: null, progress: null, error: null, index: null, abort: null }));
+export const useLoadStore = create<LoadState>(() => ({ task: null, progress: null, read: null, error: null, index: null, abort: null }));
 
 const INDEX_URL = './vectors/index.json';
 
@@ -95,12 +98,12 @@ function detailsOf(e: ShippedEntry): Record<string, string | number> {
 async function runTask<T>(task: string, work: (signal: AbortSignal, progress: (p: number | null) => void) => Promise<T>): Promise<T | null> {
   useLoadStore.getState().abort?.abort();
   const abort = new AbortController();
-  useLoadStore.setState({ task, progress: 0, error: null, abort });
+  useLoadStore.setState({ task, progress: 0, read: null, error: null, abort });
   // Only the current task may touch the shared state: a task cancelled because another one started stays silent.
   const current = () => useLoadStore.getState().abort === abort;
   try {
     const out = await work(abort.signal, (progress) => current() && useLoadStore.setState({ progress }));
-    if (current()) useLoadStore.setState({ task: null, progress: null, abort: null });
+    if (current()) useLoadStore.setState({ task: null, progress: null, read: null, abort: null });
     return out;
   } catch (e) {
     if (!current()) return null;
@@ -108,6 +111,7 @@ async function runTask<T>(task: string, work: (signal: AbortSignal, progress: (p
     useLoadStore.setState({
       task: null,
       progress: null,
+      read: null,
       abort: null,
       error: cancelled ? `Cancelled: ${task}` : e instanceof Error ? e.message : String(e),
     });
@@ -158,51 +162,118 @@ export interface LoadRequest {
   maxWords: number;
 }
 
+/**
+ * How far a load is: the larger of the share of the file read and the share of the word limit filled (a load that
+ * stops at the limit ends long before the end of the file). Lines stand in for words in the text formats.
+ */
+function shareDone(p: LoadProgress, totalBytes: number, maxWords: number): number | null {
+  const byBytes = totalBytes > 0 ? p.bytes / totalBytes : 0;
+  const byWords = p.lines / maxWords;
+  const share = Math.max(byBytes, byWords);
+  return share > 0 ? Math.min(1, share) : null;
+}
+
+function reporter(totalBytes: number, maxWords: number, current: () => boolean): (p: LoadProgress) => void {
+  return (p) => {
+    if (current()) useLoadStore.setState({ read: p, progress: shareDone(p, totalBytes, maxWords) });
+  };
+}
+
+function labelOf(name: string, loaded: LoadedVectors, req: LoadRequest): string {
+  return `${name}${loaded.truncated || loaded.kv.size >= req.maxWords ? ` (first ${req.maxWords.toLocaleString('en')} words)` : ''}`;
+}
+
 /** Load vectors from user files (one file, or vectors.tsv + metadata.tsv for the Projector format). */
 export async function loadFromFiles(files: File[], req: LoadRequest): Promise<ActiveVectors | null> {
   if (files.length === 0) return null;
   const name = files.map((f) => f.name).join(' + ');
   const total = files.reduce((a, f) => a + f.size, 0);
-  return runTask(`Loading ${name}`, async (signal, progress) => {
-    const kv = await readVectorsFile(files, req, signal, (bytes) => progress(total > 0 ? Math.min(1, bytes / total) : null));
-    return activate(kv, `${name}${kv.size >= req.maxWords ? ` (first ${req.maxWords.toLocaleString('en')} words)` : ''}`, {
-      file: name,
-      format: req.format,
-    });
+  return runTask(`Loading ${name}`, async (signal) => {
+    const current = () => useLoadStore.getState().abort?.signal === signal;
+    const loaded = await readVectors({ kind: 'files', files }, req, signal, reporter(total, req.maxWords, current));
+    return activate(loaded, labelOf(name, loaded, req), { file: name, format: req.format });
   });
 }
 
-/** Load vectors from a URL the user typed (their own server, or one that allows cross-origin reads). */
-export async function loadFromUrl(url: string, req: LoadRequest): Promise<ActiveVectors | null> {
-  const u = url.trim();
-  if (u === '') {
-    useLoadStore.setState({ error: 'Type the address of a vectors file first.' });
+function stallMessage(url: string, p: LoadProgress | null): string {
+  const got = p && p.bytes > 0 ? ` after ${formatBytes(p.bytes)} (${p.lines.toLocaleString('en')} lines)` : ' before sending anything';
+  return `The download of ${url} stopped: the server sent nothing for ${STALL_TIMEOUT_MS / 1000} seconds${got}. The server may be overloaded or the connection lost; try again later, or download the file and load it with "Vectors file".`;
+}
+
+/**
+ * Load vectors from a URL the user typed (their own server, or one that allows cross-origin reads). The body is
+ * streamed into the parsing worker; reaching the word limit cancels the download, and a server that stops sending
+ * for STALL_TIMEOUT_MS is given up with a message.
+ */
+export async function loadFromUrl(typed: string, req: LoadRequest): Promise<ActiveVectors | null> {
+  const checked = checkVectorsUrl(typed, window.location.href);
+  if ('error' in checked) {
+    useLoadStore.setState({ error: checked.error });
     return null;
   }
-  try {
-    new URL(u, window.location.href);
-  } catch {
-    useLoadStore.setState({ error: `"${u}" is not a valid address.` });
-    return null;
-  }
-  const fileName = u.split(/[?#]/)[0].split('/').pop() || 'vectors';
-  return runTask(`Loading ${fileName}`, async (signal, progress) => {
-    const bytes = await fetchBytes(u, signal, progress);
-    const file = new File([bytes as BlobPart], fileName);
-    const kv = await readVectorsFile([file], req, signal, () => undefined);
-    return activate(kv, `${fileName}${kv.size >= req.maxWords ? ` (first ${req.maxWords.toLocaleString('en')} words)` : ''}`, {
-      url: u,
-      format: req.format,
-    });
+  const { url } = checked;
+  const shown = url.href;
+  const fileName = fileNameOf(url);
+  return runTask(`Loading ${fileName}`, async (signal) => {
+    const current = () => useLoadStore.getState().abort?.signal === signal;
+    const download = new AbortController();
+    signal.addEventListener('abort', () => download.abort(), { once: true });
+    let stalled = false;
+    const stall = () => {
+      stalled = true;
+      download.abort();
+    };
+    let last: LoadProgress | null = null;
+    const report = { to: (_p: LoadProgress) => undefined as void };
+    const open = async () => {
+      // The server may also stall before answering at all.
+      const headersTimer = setTimeout(stall, STALL_TIMEOUT_MS);
+      let res: Response;
+      try {
+        res = await fetch(url, { signal: download.signal });
+      } catch (e) {
+        if (stalled) throw new Error(stallMessage(shown, null), { cause: e });
+        if (signal.aborted) throw e;
+        throw new Error(
+          `Could not fetch ${shown}: a network error, or the server does not allow other sites to read the file (CORS). Download it and load it with "Vectors file" instead.`,
+          { cause: e },
+        );
+      } finally {
+        clearTimeout(headersTimer);
+      }
+      if (!res.ok) throw new Error(`Could not fetch ${shown}: the server answered ${res.status} ${res.statusText}`.trim());
+      // Many static servers answer a missing file with their home page (status 200): say so instead of parsing HTML.
+      if ((res.headers.get('content-type') ?? '').includes('text/html')) {
+        throw new Error(`${shown} is an HTML page, not a vectors file: check the address (the file may not exist there).`);
+      }
+      if (!res.body) throw new Error(`${shown} answered without a body.`);
+      report.to = reporter(Number(res.headers.get('content-length')) || 0, req.maxWords, current);
+      return { body: watchForStalls(res.body, STALL_TIMEOUT_MS, stall), fileName };
+    };
+    try {
+      const loaded = await readVectors({ kind: 'download', open }, req, signal, (p) => {
+        last = p;
+        report.to(p);
+      });
+      return activate(loaded, labelOf(fileName, loaded, req), { url: shown, format: req.format });
+    } catch (e) {
+      if (stalled) throw new Error(stallMessage(shown, last ?? useLoadStore.getState().read), { cause: e });
+      throw e;
+    } finally {
+      // Whatever ended the parse (the word limit, an error, a cancel), the rest of the file is not needed.
+      download.abort();
+    }
   });
 }
 
-function activate(kv: KeyedVectors, label: string, details: Record<string, string>): ActiveVectors {
-  const v: ActiveVectors = { kv, origin: 'loaded', label, details: { ...details, words: kv.size, dimensions: kv.dim } };
+function activate(loaded: LoadedVectors, label: string, details: Record<string, string>): ActiveVectors {
+  const { kv, notes } = loaded;
+  const facts: Record<string, string | number> = { ...details, words: kv.size, dimensions: kv.dim };
+  if (notes.length > 0) facts.notes = notes.join('; ');
+  const v: ActiveVectors = { kv, origin: 'loaded', label, details: facts };
   useVectorsStore.getState().add(v);
   return v;
 }
-
 export function cancelLoading(): void {
   useLoadStore.getState().abort?.abort();
 }

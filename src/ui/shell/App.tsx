@@ -1,5 +1,5 @@
 import { lazy, Suspense, useEffect } from 'react';
-import { useRoute } from '../../state/route';
+import { presentFlag, useRoute } from '../../state/route';
 import { useUiStore } from '../../state/uiStore';
 import { Header } from './Header';
 import { HomePage } from './HomePage';
@@ -13,12 +13,17 @@ export function App() {
   const route = useRoute();
   const theme = useUiStore((s) => s.theme);
   const presenter = useUiStore((s) => s.presenter);
-  const presentParam = route.params.get('present') === '1';
+  const linkPresent = presentFlag(route.params);
+
+  // A link that names presenter mode switches it when it arrives; after that the Presenter button decides.
+  useEffect(() => {
+    if (linkPresent !== null) useUiStore.getState().presenterFromLink(linkPresent);
+  }, [linkPresent]);
 
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
-    document.documentElement.classList.toggle('presenter', presenter || presentParam);
-  }, [theme, presenter, presentParam]);
+    document.documentElement.classList.toggle('presenter', presenter);
+  }, [theme, presenter]);
 
   let page;
   switch (route.page) {

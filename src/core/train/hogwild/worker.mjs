@@ -4,13 +4,14 @@
 /* global WebAssembly */
 import { parentPort, workerData } from 'node:worker_threads';
 
-const { module, memory, setupArgs, sen, maxSentence, ids, offsets, rawLengths, keep, seed } = workerData;
+const { module, memory, setupArgs, sen, maxSentence, keep, seed } = workerData;
 const ex = new WebAssembly.Instance(module, { env: { memory } }).exports;
 ex.setup(...setupArgs);
 const sentence = new Int32Array(memory.buffer, sen, maxSentence);
-const idsView = new Int32Array(ids);
-const offsetsView = new Int32Array(offsets);
-const rawView = new Int32Array(rawLengths);
+// The corpus (or, for a streamed corpus, the piece being trained): replaced by a 'piece' message.
+let idsView = new Int32Array(workerData.ids);
+let offsetsView = new Int32Array(workerData.offsets);
+let rawView = new Int32Array(workerData.rawLengths);
 const keepView = keep ? new Float32Array(keep) : null;
 // Two xoshiro128** streams from the trainer-given seed words: one for down-sampling here, one inside the kernel.
 let [s0, s1, s2, s3] = seed.slice(0, 4);
@@ -60,5 +61,10 @@ function train(msg) {
 
 parentPort.on('message', (msg) => {
   if (msg.type === 'run') train(msg);
+  else if (msg.type === 'piece') {
+    idsView = new Int32Array(msg.ids);
+    offsetsView = new Int32Array(msg.offsets);
+    rawView = new Int32Array(msg.rawLengths);
+  }
 });
 parentPort.postMessage({ type: 'ready' });

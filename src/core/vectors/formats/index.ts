@@ -5,6 +5,7 @@ import { detectFormat, DETECT_BYTES } from './detect';
 import { MAX_VECTOR_BYTES, VectorFormatError } from './errors';
 import { chunksOf, concatBytes, PeekableChunks, type ByteInput } from './lines';
 import { readProjectorTsv } from './projector';
+import { namedDuplicates } from './rowStore';
 import { checkMaxWords, type ReadOptions, type ReadResult } from './types';
 import { readWord2VecBinary } from './word2vecBinary';
 import { readWordRows } from './word2vecText';
@@ -72,7 +73,8 @@ export async function readVectorsWithInfo(input: ByteInput, o: ReadOptions = {})
     }
   }
   if (result.duplicates > 0 && format !== 'projector-tsv') {
-    o.onInfo?.(`skipped ${result.duplicates} duplicate word${result.duplicates === 1 ? '' : 's'} (the first vector of each is kept)`);
+    const named = namedDuplicates(result.duplicates, result.duplicateWords ?? []);
+    o.onInfo?.(`skipped ${result.duplicates} duplicate word${result.duplicates === 1 ? '' : 's'} (${named}; the first vector of each is kept)`);
   }
   return result;
 }

@@ -4,7 +4,7 @@
 import type { KeyedVectors } from '../keyedVectors';
 import { checkShape, VectorFormatError } from './errors';
 import { chunksOf, forEachLine, type ByteInput, type ReadControl } from './lines';
-import { RowStore } from './rowStore';
+import { namedDuplicates, RowStore } from './rowStore';
 import { checkWordForText, formatRow, parseNumbersInto, splitFields } from './textRows';
 import { checkMaxWords, type ReadResult } from './types';
 
@@ -78,7 +78,7 @@ export async function readProjectorTsv(
   if (labels !== null && !truncated && row < labels.length) {
     throw new VectorFormatError(`${metaName} has ${labels.length} labels but ${fileName} has ${row} rows`, { fileName });
   }
-  if (done.duplicates > 0) o.onInfo?.(`${done.duplicates} repeated labels were skipped (the first row of each is kept)`);
+  if (done.duplicates > 0) o.onInfo?.(`${done.duplicates} repeated labels were skipped (${namedDuplicates(done.duplicates, done.duplicateWords)}; the first row of each is kept)`);
   return { kv: done.finish(), format: 'projector-tsv', duplicates: done.duplicates, truncated };
 }
 

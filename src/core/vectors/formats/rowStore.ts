@@ -9,12 +9,25 @@ const INITIAL_ROWS = 1024;
 const GROWTH = 1.5;
 /** Copy to an exact-size array at the end only when more than this share of the buffer would be wasted. */
 const MAX_WASTE = 0.125;
+/** Duplicate words remembered by name for the note; the count covers the rest. */
+export const NAMED_DUPLICATES = 5;
+
+/**
+ * `repeated: "bank", "the"` (with ", ..." when more distinct words repeat than are named): the words a note names,
+ * quoted so that odd spacing shows.
+ */
+export function namedDuplicates(count: number, words: readonly string[]): string {
+  const quoted = words.map((w) => JSON.stringify(w)).join(', ');
+  return `repeated: ${quoted}${words.length >= NAMED_DUPLICATES && count > words.length ? ', ...' : ''}`;
+}
 
 export class RowStore {
   readonly dim: number;
   data: Float32Array;
   readonly words: string[] = [];
   duplicates = 0;
+  /** The first NAMED_DUPLICATES distinct repeated words, so the note can say which ones. */
+  readonly duplicateWords: string[] = [];
   private readonly seen = new Map<string, number>();
   private readonly maxRows: number;
 
@@ -53,6 +66,7 @@ export class RowStore {
   commit(word: string): boolean {
     if (this.seen.has(word)) {
       this.duplicates++;
+      if (this.duplicateWords.length < NAMED_DUPLICATES && !this.duplicateWords.includes(word)) this.duplicateWords.push(word);
       return false;
     }
     this.seen.set(word, this.words.length);

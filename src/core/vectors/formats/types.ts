@@ -17,6 +17,8 @@ export interface ReadResult {
   format: VectorFormat;
   /** Rows skipped because their word had already appeared (the first vector is kept). */
   duplicates: number;
+  /** The first few of those repeated words, by name (the note names them). */
+  duplicateWords?: string[];
   /** True when maxWords stopped the reading before the end of the file. */
   truncated: boolean;
   /** The word count the file's header announced, when it has one. */

@@ -129,7 +129,7 @@ export async function readWord2VecBinary(
   if (brokenWords > 0) {
     o.onInfo?.(`${brokenWords} word${brokenWords === 1 ? '' : 's'} had invalid UTF-8 bytes, shown as \ufffd`);
   }
-  return { kv: done!.finish(), format: 'word2vec-binary', duplicates: done!.duplicates, truncated, declaredCount: declared };
+  return { kv: done!.finish(), format: 'word2vec-binary', duplicates: done!.duplicates, duplicateWords: done!.duplicateWords, truncated, declaredCount: declared };
 }
 
 /** word2vec.c's layout: header line, then "word " + float32 LE x dim + "\n" per word. */

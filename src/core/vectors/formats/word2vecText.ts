@@ -69,7 +69,7 @@ export async function readWordRows(chunks: AsyncIterable<Uint8Array>, o: WordRow
       line: lastLine,
     });
   }
-  return { kv: done.finish(), format: o.format, duplicates: done.duplicates, truncated, declaredCount: declared };
+  return { kv: done.finish(), format: o.format, duplicates: done.duplicates, duplicateWords: done.duplicateWords, truncated, declaredCount: declared };
 }
 
 /** Words separated from numbers by spaces: a word cannot hold whitespace. */

@@ -4,6 +4,7 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { AE_GROUPS, buildAeData, generatedCorpus, TinyAutoencoder, type AeMode } from './autoencoder';
 import { Scatter } from './Scatter';
 import { numAttr, type WidgetProps } from './types';
+import { useReportState } from './useReportState';
 
 /** Steps per animation frame: enough to finish a few hundred steps in a few seconds, few enough to see motion. */
 const STEPS_PER_FRAME = 2;
@@ -23,11 +24,12 @@ const CORPUS = generatedCorpus();
 const SENTENCES = CORPUS.split('\n').length;
 const groupOf = (w: string) => (FRUIT.has(w) ? 1 : DRINKS.has(w) ? 2 : 0);
 
-export default function AutoencoderWidget({ attrs }: WidgetProps) {
+export default function AutoencoderWidget({ attrs, onState }: WidgetProps) {
   const data = useMemo(() => buildAeData(CORPUS, WINDOW, MAX_WORDS), []);
   const totalSteps = numAttr(attrs, 'steps', DEFAULT_STEPS);
   const [mode, setMode] = useState<AeMode>((attrs.mode as AeMode) ?? 'onehot-ctx');
   const [seed, setSeed] = useState(numAttr(attrs, 'seed', 1));
+  useReportState(onState, { mode, seed: String(seed) });
   const modelRef = useRef<TinyAutoencoder | null>(null);
   const [, setFrame] = useState(0);
   const uid = useId();

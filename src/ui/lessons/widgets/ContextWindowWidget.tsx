@@ -2,6 +2,7 @@
 import { useId, useState } from 'react';
 import { tokenize } from '../../../core/text/tokenize';
 import { numAttr, type WidgetProps } from './types';
+import { useReportState } from './useReportState';
 
 const MAX_WINDOW = 8;
 
@@ -13,11 +14,12 @@ export function pairsFor(tokens: string[], centre: number, window: number): stri
   return out;
 }
 
-export default function ContextWindowWidget({ attrs }: WidgetProps) {
+export default function ContextWindowWidget({ attrs, onState }: WidgetProps) {
   const [text, setText] = useState(attrs.sentence ?? 'the cat sat on the warm mat by the door');
   const [window, setWindow] = useState(numAttr(attrs, 'window', 2));
   const [model, setModel] = useState<'skipgram' | 'cbow'>(attrs.model === 'cbow' ? 'cbow' : 'skipgram');
   const [centre, setCentre] = useState(numAttr(attrs, 'centre', 2));
+  useReportState(onState, { sentence: text, window: String(window), model, centre: String(centre) });
   const uid = useId();
   const tokens = tokenize(text);
   const c = Math.min(centre, Math.max(0, tokens.length - 1));

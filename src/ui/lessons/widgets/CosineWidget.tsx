@@ -1,9 +1,11 @@
 // Cosine similarity of two words, taken apart: dot product, lengths, cosine, angle; plus a third word to compare.
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { KeyedVectors } from '../../../core/vectors/keyedVectors';
 import { checkWords, UnknownWords, VectorsGate } from './VectorsGate';
 import { cosVec, dotVec, fmt, normVec } from './vectorMath';
 import type { WidgetProps } from './types';
+import { useReportState } from './useReportState';
+import { ANISOTROPY_WORDS, centredCosine, meanUnitVector, randomPairMedians } from './anisotropy';
 
 function Angle({ deg }: { deg: number }) {
   const r = 60;
@@ -18,6 +20,9 @@ function Angle({ deg }: { deg: number }) {
 }
 
 function Result({ kv, a, b, c }: { kv: KeyedVectors; a: string; b: string; c: string }) {
+  // Computed once per set of vectors (5,000 pairs), not on every keystroke.
+  const mean = useMemo(() => meanUnitVector(kv), [kv]);
+  const base = useMemo(() => randomPairMedians(kv), [kv]);
   const { unknown } = checkWords(kv, [a, b, c]);
   if (unknown.length) return <UnknownWords words={unknown} />;
   const va = kv.vector(a);
@@ -42,15 +47,25 @@ function Result({ kv, a, b, c }: { kv: KeyedVectors; a: string; b: string; c: st
           </p>
         )}
       </div>
+      <div>
+        <p aria-label="Random pairs">
+          Random pairs of the {Math.min(ANISOTROPY_WORDS, kv.size).toLocaleString('en')} most frequent words: median cosine{' '}
+          <strong>{fmt(base.raw, 2)}</strong>; after subtracting the mean vector, <strong>{fmt(base.centred, 2)}</strong>.
+        </p>
+        <p aria-label="Centred cosine">
+          cos({a}, {b}) after centring: <strong>{fmt(centredCosine(kv, a, b, mean))}</strong>
+        </p>
+      </div>
       <div><Angle deg={deg} /><p className="muted">The angle between the two {kv.dim}-dimensional arrows, drawn flat.</p></div>
     </div>
   );
 }
 
-export default function CosineWidget({ attrs }: WidgetProps) {
+export default function CosineWidget({ attrs, onState }: WidgetProps) {
   const [a, setA] = useState(attrs.a ?? 'cat');
   const [b, setB] = useState(attrs.b ?? 'dog');
   const [c, setC] = useState(attrs.c ?? 'airplane');
+  useReportState(onState, { a, b, c });
   const na = a.trim().toLowerCase();
   const nb = b.trim().toLowerCase();
   const nc = c.trim().toLowerCase();

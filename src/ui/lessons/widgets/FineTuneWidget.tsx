@@ -2,7 +2,7 @@
 // seconds in this tab, and compare a word's neighbours before and after.
 import { useEffect, useRef, useState } from 'react';
 import { KeyedVectors } from '../../../core/vectors/keyedVectors';
-import { FineTuner, FINE_TUNE_DEFAULTS } from './fineTune';
+import { DOMAIN_TEXT, FineTuner, FINE_TUNE_DEFAULTS } from './fineTune';
 import { VectorsGate } from './VectorsGate';
 import { fmt } from './vectorMath';
 import type { WidgetProps } from './types';
@@ -10,19 +10,6 @@ import type { WidgetProps } from './types';
 /** Sentences per slice: a few milliseconds of work, so the page stays responsive while training. */
 const SENTENCES_PER_SLICE = 20;
 const TOP = 8;
-
-export const DOMAIN_TEXT = `Every living cell is wrapped in a thin membrane.
-The membrane of the cell lets water and food pass in and waste pass out.
-Inside the cell the nucleus holds the genes.
-The nucleus of each cell controls how the cell grows and divides.
-A cell divides into two new cells, and each new cell gets a copy of the genes.
-Proteins made in the cell carry out most of its work.
-Bacteria are tiny organisms made of a single cell.
-Plants are made of many cells, and each plant cell has a wall around its membrane.
-Blood carries oxygen to every cell of the body.
-When a cell is damaged, the tissue around it repairs the damage.
-Tissue is a group of cells that do the same work.
-Muscle tissue and nerve tissue are made of different kinds of cells.`;
 
 function Tuner({ kv, initialWord }: { kv: KeyedVectors; initialWord: string }) {
   const [text, setText] = useState(DOMAIN_TEXT);

@@ -16,11 +16,12 @@ export const PLAYGROUND_COMPONENTS: Record<string, string> = {
   bias: 'BiasPlayground',
 };
 
-const NUMERIC = new Set(['topn']);
+const NUMERIC = new Set(['topn', 'seed']);
 
 function toProps(attrs: Record<string, string>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(attrs)) {
+    if (k === 'vectors') continue; // chosen by the frame around the widget, not a playground input
     out[k] = v === 'true' ? true : v === 'false' ? false : NUMERIC.has(k) && Number.isFinite(Number(v)) ? Number(v) : v;
   }
   return out;
@@ -38,6 +39,6 @@ export function playgroundWidget(name: string): ComponentType<WidgetProps> {
     const mod = load ? await load() : null;
     const C = mod?.[exportName];
     if (!C) return { default: () => <Missing what={`${exportName} playground`} /> };
-    return { default: ({ attrs }: WidgetProps) => <C {...toProps(attrs)} /> };
+    return { default: ({ attrs, onState }: WidgetProps) => <C {...toProps(attrs)} onParamsChange={onState} /> };
   });
 }

@@ -6,16 +6,13 @@ import { Rng } from '../../../core/train/rng';
 import { VectorsGate } from './VectorsGate';
 import { fmt, sigmoid } from './vectorMath';
 import { numAttr, type WidgetProps } from './types';
+import { useReportState } from './useReportState';
+import { contextSoftmax, SCORE_SCALE, SOFTMAX_WORDS } from './softmaxScores';
 
 /** Slider over log10(V): from a toy vocabulary of 1,000 to a web-scale 10 million words. */
 const MIN_LOG_V = 3;
 const MAX_LOG_V = 7;
-/** The softmax below runs over the most frequent words only, so it stays instant on any machine. */
-const SOFTMAX_WORDS = 10_000;
 const TOP = 8;
-/** Scores are this many times the cosine: input-input dot products mostly reflect word frequency (vector length),
- *  so a scaled cosine is the fairer stand-in for the output-vector scores of a model in training. */
-const SCORE_SCALE = 10;
 /** word2vec draws negatives from counts^0.75; shipped files have no counts, so rank r stands in (Zipf: count ∝ 1/r). */
 const NOISE_EXPONENT = 0.75;
 
@@ -39,15 +36,10 @@ function RealProbabilities({ kv, centre, context, k, seed }: { kv: KeyedVectors;
   const c = kv.indexOf(centre);
   const o = kv.indexOf(context);
   const result = useMemo(() => {
-    if (c < 0) return null;
-    const cos = kv.cosineToVector(kv.vector(centre), n);
-    const scores = Float64Array.from(cos, (x) => SCORE_SCALE * x);
-    let max = -Infinity;
-    for (let i = 0; i < n; i++) if (i !== c) max = Math.max(max, scores[i]);
-    scores[c] = -Infinity; // a word is not its own context
-    let sum = 0;
-    for (let i = 0; i < n; i++) sum += Math.exp(scores[i] - max);
-    const p = (i: number) => Math.exp(scores[i] - max) / sum;
+    const soft = contextSoftmax(kv, centre, SOFTMAX_WORDS, SCORE_SCALE);
+    if (!soft) return null;
+    const { scores } = soft;
+    const p = (i: number) => soft.p[i];
     const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => scores[b] - scores[a]);
     const top = order.filter((i) => i !== c).slice(0, TOP).map((i) => ({ w: kv.words[i], p: p(i) }));
     const rng = new Rng(seed);
@@ -97,11 +89,12 @@ function RealProbabilities({ kv, centre, context, k, seed }: { kv: KeyedVectors;
   );
 }
 
-export default function SoftmaxCostWidget({ attrs }: WidgetProps) {
+export default function SoftmaxCostWidget({ attrs, onState }: WidgetProps) {
   const [logV, setLogV] = useState(numAttr(attrs, 'logV', 4));
   const [k, setK] = useState(numAttr(attrs, 'k', 5));
   const [centre, setCentre] = useState(attrs.centre ?? 'coffee');
   const [context, setContext] = useState(attrs.context ?? 'cup');
+  useReportState(onState, { centre, context, logV: String(logV), k: String(k) });
   const [seed, setSeed] = useState(1);
   const c = centre.trim().toLowerCase();
   const o = context.trim().toLowerCase();

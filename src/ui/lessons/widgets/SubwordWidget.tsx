@@ -4,36 +4,12 @@ import { useDeferredValue, useMemo, useState } from 'react';
 import type { KeyedVectors } from '../../../core/vectors/keyedVectors';
 import { VectorsGate } from './VectorsGate';
 import { bucketOf, charNgrams, ngramSimilarity, MAX_N, MIN_N } from './subwords';
+import { lookalikes, SEARCH_WORDS } from './lookalikes';
 import { fmt } from './vectorMath';
 import type { WidgetProps } from './types';
 
-/** Known words searched for shared n-grams, and for neighbours: the most frequent ones only, because on a million
- *  words the vectors of rarer words are too noisy (they crowd into one direction) to say anything. */
-const SEARCH_WORDS = 3_000;
-const SHOW = 6;
-
 function Lookalikes({ kv, word }: { kv: KeyedVectors; word: string }) {
-  const result = useMemo(() => {
-    const n = Math.min(SEARCH_WORDS, kv.size);
-    const scored: { w: string; s: number }[] = [];
-    for (let i = 0; i < n; i++) {
-      const w = kv.words[i];
-      if (w === word) continue;
-      const s = ngramSimilarity(word, w);
-      if (s > 0) scored.push({ w, s });
-    }
-    scored.sort((a, b) => b.s - a.s);
-    const top = scored.slice(0, SHOW);
-    if (top.length === 0) return { top, neighbours: [] as { word: string; score: number }[] };
-    // A stand-in vector: the overlap-weighted mean of the look-alikes' unit vectors.
-    const v = new Float32Array(kv.dim);
-    for (const t of top) {
-      const u = kv.unitVector(t.w);
-      for (let d = 0; d < kv.dim; d++) v[d] += t.s * u[d];
-    }
-    const exclude = new Set(top.map((t) => kv.indexOf(t.w)));
-    return { top, neighbours: kv.nearestToVector(v, SHOW, exclude, n) };
-  }, [kv, word]);
+  const result = useMemo(() => lookalikes(kv, word), [kv, word]);
   const known = kv.has(word);
   return (
     <div>

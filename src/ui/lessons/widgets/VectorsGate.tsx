@@ -1,4 +1,5 @@
-// Wraps a widget that needs real vectors: shows loading and error states and names the vectors in use.
+// Wraps the part of a widget that needs real vectors: shows loading and error states. The frame around the widget
+// (PinnedVectorsFrame) has already made the vectors its directive names active, and says which they are.
 import type { ReactNode } from 'react';
 import type { ActiveVectors } from '../../../state/vectorsStore';
 import { useLessonVectors } from './useLessonVectors';
@@ -7,16 +8,8 @@ export function VectorsGate({ children }: { children: (active: ActiveVectors) =>
   const v = useLessonVectors();
   if (v.status === 'loading') return <p role="status">Loading word vectors…</p>;
   if (v.status === 'error') return <p role="alert">{v.message}</p>;
-  const kv = v.active.kv;
-  return (
-    <>
-      {children(v.active)}
-      <p className="source" aria-label="Vectors used">
-        Vectors: {v.active.label} · {kv.size.toLocaleString('en')} words × {kv.dim} dimensions (change them on the{' '}
-        <a href="#/playgrounds">Playgrounds</a> page or train your own in the <a href="#/lab">Lab</a>)
-      </p>
-    </>
-  );
+  // Which vectors these are is said once, under the widget, by PinnedVectorsFrame.
+  return <>{children(v.active)}</>;
 }
 
 /** Splits a typed word list into known and unknown words, lower-cased and trimmed. */

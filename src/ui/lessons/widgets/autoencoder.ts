@@ -7,7 +7,8 @@
 import { Rng } from '../../../core/train/rng';
 import { tokenize } from '../../../core/text/tokenize';
 
-export type AeMode = 'onehot-self' | 'cooc-self' | 'onehot-ctx';
+export const AE_MODES = ['onehot-self', 'cooc-self', 'onehot-ctx'] as const;
+export type AeMode = (typeof AE_MODES)[number];
 
 export interface AeData {
   words: string[];

@@ -5,6 +5,20 @@ import { Rng } from '../../../core/train/rng';
 import { tokenize } from '../../../core/text/tokenize';
 import type { KeyedVectors } from '../../../core/vectors/keyedVectors';
 
+/** The widget's biology passage (written for the lab). */
+export const DOMAIN_TEXT = `Every living cell is wrapped in a thin membrane.
+The membrane of the cell lets water and food pass in and waste pass out.
+Inside the cell the nucleus holds the genes.
+The nucleus of each cell controls how the cell grows and divides.
+A cell divides into two new cells, and each new cell gets a copy of the genes.
+Proteins made in the cell carry out most of its work.
+Bacteria are tiny organisms made of a single cell.
+Plants are made of many cells, and each plant cell has a wall around its membrane.
+Blood carries oxygen to every cell of the body.
+When a cell is damaged, the tissue around it repairs the damage.
+Tissue is a group of cells that do the same work.
+Muscle tissue and nerve tissue are made of different kinds of cells.`;
+
 export interface FineTuneConfig {
   window: number;
   negative: number;

@@ -1,5 +1,7 @@
-// fastText-style character n-grams: the word wrapped in < and >, every substring of length minn..maxn, each hashed
-// (FNV-1a, 32 bit, as fastText does) into one of `buckets` rows of the n-gram table.
+// fastText-style character n-grams: the word wrapped in < and >, every substring of length minn..maxn (the whole
+// wrapped word too, when it is that short: fastText hashes "<cat>" as an n-gram besides the word's own row), each
+// hashed (FNV-1a, 32 bit, over bytes read as signed char, as fastText's Dictionary::hash does) into one of
+// `buckets` rows of the n-gram table.
 
 /** fastText's defaults. */
 export const MIN_N = 3;
@@ -12,18 +14,18 @@ export function charNgrams(word: string, minn = MIN_N, maxn = MAX_N): string[] {
   const out: string[] = [];
   for (let n = minn; n <= maxn; n++) {
     for (let i = 0; i + n <= chars.length; i++) {
-      const g = chars.slice(i, i + n).join('');
-      if (g !== w) out.push(g); // the whole word is its own entry in fastText, not an n-gram
+      out.push(chars.slice(i, i + n).join(''));
     }
   }
   return out;
 }
 
-/** FNV-1a over the UTF-8 bytes (fastText's dictionary hash). */
+/** FNV-1a over the UTF-8 bytes as fastText computes it: each byte goes through int8_t, so bytes of 0x80 and above
+ *  are sign-extended (0xC3 becomes 0xFFFFFFC3) before the xor. ASCII is unaffected. */
 export function fnv1a(s: string): number {
   let h = 0x811c9dc5;
   for (const b of new TextEncoder().encode(s)) {
-    h ^= b;
+    h ^= (b << 24) >> 24; // int8_t, then widened: the sign bit fills the upper 24 bits
     h = Math.imul(h, 0x01000193) >>> 0;
   }
   return h >>> 0;

@@ -3,6 +3,8 @@
 export interface WidgetProps {
   attrs: Record<string, string>;
   lessonId: string;
+  /** Report the widget's inputs (as directive attributes) so the step's link reopens it the same way. */
+  onState?: (state: Record<string, string>) => void;
 }
 
 /** Reads an attribute as a number, falling back when it is missing or not a number. */

@@ -1,5 +1,6 @@
-// The vectors a lesson widget queries: whatever is active in the shared vectors store (trained in the lab, loaded,
-// or shipped). When nothing is active yet, the shipped vectors are loaded through the playgrounds helper's
+// The vectors a lesson widget queries: the set the user chose in the Playgrounds header (shipped by default; the
+// Lab's trained vectors only once chosen there, never by themselves). VectorsGate names them and their scores under
+// each widget. When nothing is active yet, the shipped vectors are loaded through the playgrounds helper's
 // ensureShippedVectors(). The module is looked up with import.meta.glob so a build without it still works and the
 // widget says what is missing instead of failing.
 import { useEffect, useState } from 'react';

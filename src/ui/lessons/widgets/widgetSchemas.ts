@@ -1,0 +1,148 @@
+// What each lesson widget accepts in its directive: attribute names, their types and allowed values. The lesson
+// parser checks every directive against this table, so a misspelt key or a bad value is an error with file and
+// line when the lessons are built (and in the unit test that parses every lesson), never a silent fallback.
+// Pure data and functions: no React, so the parser and its tests can use it in Node.
+import { GROUP_NAMES } from './wordGroups';
+import { AE_MODES } from './autoencoder';
+import { WEAT_PRESETS } from '../../../core/vectors/bias';
+
+/** The shipped sets in public/vectors/index.json (a unit test keeps this list and that file in step). */
+export const SHIPPED_VECTOR_IDS = ['brown-sotu-sg100', 'brown-sg100', 'sotu-sg100', 'brown-sg100-seed2', 'sotu-sg100-seed2'] as const;
+export type ShippedVectorId = (typeof SHIPPED_VECTOR_IDS)[number];
+/** `vectors="lab"`: whatever vectors are active (the lab's model, or a set picked in the Playgrounds). */
+export const LAB_VECTORS = 'lab';
+export const VECTOR_CHOICES: readonly string[] = [...SHIPPED_VECTOR_IDS, LAB_VECTORS];
+
+export type AttrType =
+  | { kind: 'word' }
+  | { kind: 'text' }
+  | { kind: 'words' }
+  | { kind: 'int'; min: number; max: number }
+  | { kind: 'number'; min: number; max: number }
+  | { kind: 'bool' }
+  | { kind: 'enum'; values: readonly string[] };
+
+export interface AttrSpec {
+  type: AttrType;
+  required?: boolean;
+  /** One line for the error message and for instructors reading the table. */
+  help: string;
+}
+
+export type WidgetSchema = Record<string, AttrSpec>;
+
+const word = (help: string): AttrSpec => ({ type: { kind: 'word' }, help });
+const text = (help: string): AttrSpec => ({ type: { kind: 'text' }, help });
+const words = (help: string): AttrSpec => ({ type: { kind: 'words' }, help });
+const int = (min: number, max: number, help: string): AttrSpec => ({ type: { kind: 'int', min, max }, help });
+const bool = (help: string): AttrSpec => ({ type: { kind: 'bool' }, help });
+const oneOf = (values: readonly string[], help: string): AttrSpec => ({ type: { kind: 'enum', values }, help });
+
+/** Every widget that queries word vectors must say which: a shipped set, or "lab" for the active vectors. */
+const VECTORS: AttrSpec = { type: { kind: 'enum', values: VECTOR_CHOICES }, required: true, help: 'which vectors the widget shows' };
+const SEED = int(0, 2 ** 31 - 1, 'random seed');
+const TOPN = int(1, 50, 'how many answers to list');
+const METHODS = ['3cosadd', '3cosmul'] as const;
+
+export const WIDGET_SCHEMAS: Record<string, WidgetSchema> = {
+  autoencoder: { mode: oneOf(AE_MODES, 'input and target of the toy network'), steps: int(1, 100_000, 'training steps per run'), seed: SEED },
+  'context-window': {
+    sentence: text('the sentence to pair up'),
+    window: int(1, 10, 'words on each side'),
+    model: oneOf(['skipgram', 'cbow'], 'which training pairs to show'),
+    centre: int(0, 100, 'position of the centre word'),
+  },
+  'softmax-cost': {
+    vectors: VECTORS,
+    centre: word('input word'),
+    context: word('true context word'),
+    logV: { type: { kind: 'number', min: 3, max: 7 }, help: 'log10 of the vocabulary size' },
+    k: int(1, 30, 'negative samples'),
+    seed: SEED,
+  },
+  cosine: { vectors: VECTORS, a: word('first word'), b: word('second word'), c: word('third word') },
+  'tsne-runs': { vectors: VECTORS },
+  subword: { vectors: VECTORS, word: word('word to split'), other: word('word to compare with') },
+  lookup: { vectors: VECTORS, words: words('rows to look up'), dims: int(1, 20, 'columns shown') },
+  'loss-compare': { vectors: VECTORS, centre: word('input word'), candidates: words('candidate output words') },
+  padding: {},
+  finetune: { vectors: VECTORS, word: word('word whose neighbours are watched') },
+  'domain-shift': { word: word('word to compare across the two shipped sets') },
+  'semantic-search': { vectors: VECTORS, query: text('search query') },
+  recommend: { vectors: VECTORS, liked: words('items the user liked') },
+  probe: { vectors: VECTORS, group: oneOf(GROUP_NAMES, 'word group the probe learns to detect') },
+  objectives: {},
+  analogy: {
+    vectors: VECTORS,
+    a: word('a in a : b :: c : ?'),
+    b: word('b'),
+    c: word('c'),
+    method: oneOf(METHODS, 'analogy method'),
+    keepQuery: bool('keep the query words among the answers'),
+    topn: TOPN,
+  },
+  similarity: {
+    vectors: VECTORS,
+    x: word('first word of a pair'),
+    y: word('second word of a pair'),
+    word: word('word whose neighbours are listed'),
+    list: text('words for odd-one-out'),
+    from: word('start of a walk'),
+    to: word('end of a walk'),
+  },
+  arithmetic: { vectors: VECTORS, expr: text('expression such as king - man + woman'), exclude: bool('leave the query words out'), unit: bool('use unit vectors'), topn: TOPN },
+  axes: { vectors: VECTORS, x: text('x axis, e.g. good - bad'), y: text('y axis'), words: text('words to place') },
+  evaluation: { vectors: VECTORS, method: oneOf(METHODS, 'analogy method') },
+  bias: { vectors: VECTORS, preset: oneOf(WEAT_PRESETS.map((p) => p.id), 'WEAT test'), seed: SEED },
+};
+
+/** A word typed by people: letters (any script), digits, apostrophes and dashes, no spaces. */
+const WORD = /^[\p{L}\p{N}][\p{L}\p{N}'’-]*$/u;
+
+function checkValue(t: AttrType, v: string): string | null {
+  switch (t.kind) {
+    case 'word':
+      return WORD.test(v) ? null : 'a single word (letters, digits, apostrophes or dashes)';
+    case 'text':
+      return v.trim() ? null : 'some text';
+    case 'words':
+      return v.split(',').every((w) => WORD.test(w.trim())) ? null : 'a comma-separated list of words';
+    case 'int': {
+      const n = Number(v);
+      return /^-?\d+$/.test(v.trim()) && n >= t.min && n <= t.max ? null : `a whole number from ${t.min} to ${t.max}`;
+    }
+    case 'number': {
+      const n = Number(v);
+      return v.trim() !== '' && Number.isFinite(n) && n >= t.min && n <= t.max ? null : `a number from ${t.min} to ${t.max}`;
+    }
+    case 'bool':
+      return v === 'true' || v === 'false' ? null : 'true or false';
+    case 'enum':
+      return t.values.includes(v) ? null : `one of ${t.values.map((x) => `"${x}"`).join(', ')}`;
+  }
+}
+
+/** Problems with one directive's attributes (empty when it is fine); messages name the attribute and the fix. */
+export function validateWidgetAttrs(name: string, attrs: Record<string, string>): string[] {
+  const schema = WIDGET_SCHEMAS[name];
+  if (!schema) return [];
+  const problems: string[] = [];
+  const keys = Object.keys(schema);
+  for (const [k, v] of Object.entries(attrs)) {
+    const spec = schema[k];
+    if (!spec) {
+      const known = keys.length ? `it takes ${keys.join(', ')}` : 'it takes no attributes';
+      problems.push(`widget "${name}" has no attribute "${k}" (${known})`);
+      continue;
+    }
+    const want = checkValue(spec.type, v);
+    if (want) problems.push(`widget "${name}": ${k}="${v}" should be ${want} (${spec.help})`);
+  }
+  for (const [k, spec] of Object.entries(schema)) {
+    if (spec.required && attrs[k] === undefined) {
+      const choices = spec.type.kind === 'enum' ? `: one of ${spec.type.values.map((x) => `"${x}"`).join(', ')}` : '';
+      problems.push(`widget "${name}" needs ${k}="..." (${spec.help}${choices})`);
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,121 @@
+// The instructor layer as a lecturer uses it: the lecture path with speaker notes in presenter view only, arrow
+// keys between items, poll-and-reveal, widgets showing the vectors their lesson pins, and widget state in links.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { launch, openPage } from './browser';
+import { answerPredictionFor, loadLessons, POLL, widgetStep } from './lessonsData';
+import { parseLecturePath } from '../../src/ui/lessons/lecturePath';
+
+const LESSONS = loadLessons();
+const LECTURE = parseLecturePath(readFileSync('lessons/lecture-50min.txt', 'utf8'), 'lessons/lecture-50min.txt', LESSONS);
+const titleOf = (k: number) => {
+  const it = LECTURE.items[k]!;
+  return LESSONS.find((l) => l.id === it.lessonId)!.steps[it.step]!.title;
+};
+const itemIndex = (slug: string) => LECTURE.items.findIndex((i) => i.slug === slug);
+const text = (l: ReturnType<Page['locator']>) => l.textContent().then((t) => t ?? '');
+const heading = (page: Page) => page.locator('#lesson-step-title').textContent();
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('lecture view', () => {
+  it('shows speaker notes only in presenter view, and the arrow keys move between items', async () => {
+    const { page, watch, context } = await openPage(browser, '/#/lessons/lecture/1');
+    await expect.poll(() => heading(page), POLL).toBe(titleOf(0));
+    await expect.poll(() => text(page.getByLabel('Lecture position')), POLL).toContain(`item 1 of ${LECTURE.items.length}`);
+    expect(await page.getByLabel('Speaker notes').count()).toBe(0);
+    await page.getByRole('button', { name: 'Presenter view (shows speaker notes)' }).click();
+    await expect.poll(() => page.getByLabel('Speaker notes').count(), POLL).toBe(1);
+    await page.locator('body').press('ArrowRight');
+    await expect.poll(() => heading(page), POLL).toBe(titleOf(1));
+    await expect.poll(() => page.getByLabel('Speaker notes').count(), POLL).toBe(1);
+    await page.getByRole('navigation', { name: 'Lecture agenda' }).getByRole('link', { name: titleOf(3) }).click();
+    await expect.poll(() => heading(page), POLL).toBe(titleOf(3));
+    expect(watch.pageErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('?present=1 opens a slide with its notes; a student link without it shows none', async () => {
+    const { page, context } = await openPage(browser, '/#/lessons/lecture/3?present=1');
+    await expect.poll(() => heading(page), POLL).toBe(titleOf(2));
+    await expect.poll(() => page.getByLabel('Speaker notes').count(), POLL).toBe(1);
+    await page.goto(page.url().replace(/#.*$/, '#/lessons/lecture/3'));
+    await expect.poll(() => page.getByLabel('Speaker notes').count(), POLL).toBe(0);
+    await context.close();
+  });
+});
+
+describe('poll-and-reveal and pinned vectors', () => {
+  it('hides the answer and the widget until revealed; the widgets show the vectors their lesson pins', async () => {
+    const k = itemIndex('analogies-3cosadd-and-3cosmul');
+    const { page, watch, context } = await openPage(browser, `/#/lessons/lecture/${k + 1}?poll=1`);
+    await expect.poll(() => heading(page), POLL).toBe(titleOf(k));
+    const quiz = page.locator('[data-poll="1"]').first();
+    await quiz.waitFor();
+    expect(await quiz.getByRole('button', { name: 'Check answer' }).count()).toBe(0);
+    expect(await quiz.getByLabel('right answer').count()).toBe(0);
+    await expect.poll(() => page.getByLabel('Widget hidden until you predict').count(), POLL).toBe(1);
+    await quiz.getByRole('button', { name: 'Reveal the answer' }).click();
+    await expect.poll(() => quiz.getByLabel('right answer').count(), POLL).toBe(1);
+    await expect.poll(() => quiz.getByLabel('Every answer explained').isVisible(), POLL).toBe(true);
+    const w = page.locator('section.widget[data-widget="analogy"]');
+    await w.waitFor();
+    await expect.poll(() => w.getByLabel('Vectors used').getAttribute('data-vectors'), { ...POLL, timeout: 60_000 }).toBe('brown-sotu-sg100');
+    await expect.poll(() => text(w.getByLabel('Vectors used')), POLL).toContain('Brown + SOTU');
+    await expect.poll(() => text(w.locator('table').first()), POLL).toContain('queen');
+    // The next item pins the Brown-only vectors: the same analogy, another answer.
+    await page.getByRole('button', { name: 'Next →' }).click();
+    await expect.poll(() => heading(page), POLL).toBe(titleOf(k + 1));
+    const w2 = page.locator('section.widget[data-widget="analogy"]');
+    await expect.poll(() => w2.getByLabel('Vectors used').getAttribute('data-vectors'), { ...POLL, timeout: 60_000 }).toBe('brown-sg100');
+    await expect.poll(() => text(w2.locator('table').first()), POLL).toContain('anne');
+    expect(watch.pageErrors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('widget state in links', () => {
+  it('a changed widget writes its inputs into the link, and the link reopens it the same way', async () => {
+    const lesson = LESSONS.find((l) => l.id === 'properties')!;
+    const step = widgetStep(lesson, 'cosine');
+    const block = lesson.steps[step]!.blocks.findIndex((b) => b.kind === 'widget' && b.name === 'cosine');
+    const { page, context } = await openPage(browser, `/#/lessons/properties/${step + 1}`);
+    await expect.poll(() => heading(page), POLL).toBe(lesson.steps[step]!.title);
+    await answerPredictionFor(page, lesson, step, 'cosine');
+    const w = page.locator('section.widget[data-widget="cosine"]');
+    await w.getByRole('textbox', { name: 'Word a' }).fill('monday');
+    await w.getByRole('textbox', { name: 'Word b' }).fill('tuesday');
+    await expect.poll(() => page.url(), POLL).toContain(`w${block}.b=tuesday`);
+    const link = page.url();
+    expect(link).toContain(`w${block}.a=monday`);
+    const { page: other, context: c2 } = await openPage(browser, link.replace(/^https?:\/\/[^/]+/, ''));
+    await expect.poll(() => heading(other), POLL).toBe(lesson.steps[step]!.title);
+    await answerPredictionFor(other, lesson, step, 'cosine');
+    const w2 = other.locator('section.widget[data-widget="cosine"]');
+    await expect.poll(() => w2.getByRole('textbox', { name: 'Word a' }).inputValue(), POLL).toBe('monday');
+    await expect.poll(() => w2.getByRole('textbox', { name: 'Word b' }).inputValue(), POLL).toBe('tuesday');
+    await c2.close();
+    await context.close();
+  });
+
+  it('a link can choose other shipped vectors; a bad value is named and ignored', async () => {
+    const lesson = LESSONS.find((l) => l.id === 'properties')!;
+    const step = lesson.steps.findIndex((s) => s.blocks.some((b) => b.kind === 'widget' && b.name === 'similarity'));
+    const block = lesson.steps[step]!.blocks.findIndex((b) => b.kind === 'widget' && b.name === 'similarity');
+    const { page, context } = await openPage(browser, `/#/lessons/properties/${step + 1}?w${block}.vectors=brown-sg100`);
+    const w = page.locator('section.widget[data-widget="similarity"]');
+    await expect.poll(() => w.getByLabel('Vectors used').getAttribute('data-vectors'), { ...POLL, timeout: 60_000 }).toBe('brown-sg100');
+    await page.goto(page.url().replace(/#.*$/, `#/lessons/properties/${step + 1}?w${block}.vectors=huge-300d`));
+    await page.reload();
+    await expect.poll(() => text(page.locator('section.widget[data-widget="similarity"]').getByRole('alert').first()), POLL).toContain('vectors="huge-300d"');
+    await expect.poll(() => page.locator('section.widget[data-widget="similarity"]').getByLabel('Vectors used').getAttribute('data-vectors'), { ...POLL, timeout: 60_000 }).toBe('brown-sotu-sg100');
+    await context.close();
+  });
+});

@@ -1,0 +1,129 @@
+// Every sentence of lessons/02-properties.md that states what its widgets or the vectors show, computed with the
+// core on the vectors each widget is pinned to.
+import { describe, expect, it } from 'vitest';
+import { analogy, lessonText, neighbours, shipped } from './shipped';
+import { centredCosine, meanUnitVector, randomPairMedians } from '../../../src/ui/lessons/widgets/anisotropy';
+import { evaluateExpression, parseExpression } from '../../../src/core/vectors/expression';
+import type { KeyedVectors } from '../../../src/core/vectors/keyedVectors';
+
+const text = lessonText('02-properties.md');
+const both = shipped('brown-sotu-sg100');
+const brown = shipped('brown-sg100');
+
+/** Spearman correlation between frequency (file order) and vector length over the first n words. */
+function frequencyLengthSpearman(kv: KeyedVectors, n: number): number {
+  const norms = kv.norms();
+  const byLength = Array.from({ length: n }, (_, i) => i).sort((a, b) => norms[a]! - norms[b]!);
+  const lengthRank = new Array<number>(n);
+  byLength.forEach((i, r) => (lengthRank[i] = r));
+  let d2 = 0;
+  // Frequency rank n-1-i (most frequent = highest) against length rank.
+  for (let i = 0; i < n; i++) d2 += (n - 1 - i - lengthRank[i]!) ** 2;
+  return 1 - (6 * d2) / (n * (n * n - 1));
+}
+
+/** The arithmetic widget's answer list (unit vectors, query words left out). */
+function arithmetic(kv: KeyedVectors, expr: string, topn = 10): string[] {
+  const { vector, weights } = evaluateExpression(parseExpression(expr, (w) => kv.has(w)), (w) => (kv.has(w) ? kv.unitVector(w) : null), kv.dim);
+  const exclude = new Set([...weights.keys()].map((w) => kv.indexOf(w)));
+  return kv.nearestToVector(vector, topn, exclude).map((n) => n.word);
+}
+
+describe('02 properties: closeness is an angle (brown-sotu-sg100)', () => {
+  it('frequent words have longer vectors: rank correlation above 0.8 over the 10,000 most frequent', () => {
+    expect(text).toMatch(/rank correlation between frequency and length is above 0\.8/);
+    expect(frequencyLengthSpearman(both, 10_000)).toBeGreaterThan(0.8);
+  });
+
+  it('cat/airplane is about 0.70 and cat/dog about 0.84 (the prediction quiz)', () => {
+    expect(both.similarity('cat', 'airplane')).toBeCloseTo(0.7, 1);
+    expect(both.similarity('cat', 'dog')).toBeCloseTo(0.84, 1);
+    expect(both.similarity('cat', 'dog')).toBeGreaterThan(both.similarity('cat', 'airplane'));
+  });
+
+  it('tea/coffee about 0.88, hot/cold about 0.72', () => {
+    expect(both.similarity('tea', 'coffee')).toBeCloseTo(0.88, 1);
+    expect(both.similarity('hot', 'cold')).toBeCloseTo(0.72, 1);
+  });
+});
+
+describe('02 properties: anisotropy and centring', () => {
+  it('random pairs: median about 0.44 raw (0.77 on Brown), about 0 after centring', () => {
+    const m = randomPairMedians(both);
+    expect(m.raw).toBeGreaterThan(0.39);
+    expect(m.raw).toBeLessThan(0.49);
+    expect(Math.abs(m.centred)).toBeLessThan(0.05);
+    expect(m.meanLength).toBeCloseTo(0.67, 1);
+    const b = randomPairMedians(brown);
+    expect(b.raw).toBeGreaterThan(0.72);
+    expect(b.raw).toBeLessThan(0.82);
+    expect(Math.abs(b.centred)).toBeLessThan(0.05);
+  });
+
+  it('centring: cat/airplane falls to about 0.31, cat/dog stays about 0.69', () => {
+    const mean = meanUnitVector(both);
+    expect(centredCosine(both, 'cat', 'airplane', mean)).toBeCloseTo(0.31, 1);
+    expect(centredCosine(both, 'cat', 'dog', mean)).toBeCloseTo(0.69, 1);
+  });
+
+  it('centring barely moves neighbour lists (war: at least 7 of the top 10 stay)', () => {
+    const mean = meanUnitVector(both);
+    const n = 10_000;
+    const scored = both.words.slice(0, n).filter((w) => w !== 'war').map((w) => ({ w, s: centredCosine(both, 'war', w, mean) }));
+    const centredTop = new Set(scored.sort((a, b) => b.s - a.s).slice(0, 10).map((x) => x.w));
+    const rawTop = both.mostSimilar({ positive: ['war'], topn: 10, restrict: n }).map((x) => x.word);
+    expect(rawTop.filter((w) => centredTop.has(w)).length).toBeGreaterThanOrEqual(7);
+  });
+
+  it('rare words have junk neighbours at cosines of 0.9 and more', () => {
+    const rare = both.words.slice(both.size - 200);
+    const top1 = rare.map((w) => both.mostSimilar({ positive: [w], topn: 1 })[0]!.score);
+    expect(top1.reduce((a, b) => a + b, 0) / top1.length).toBeGreaterThan(0.9);
+  });
+});
+
+describe('02 properties: neighbours', () => {
+  it('war: hostilities, wars, conflict; god: heaven, christ, jesus (brown-sotu-sg100)', () => {
+    expect(neighbours(both, 'war')).toEqual(expect.arrayContaining(['hostilities', 'wars', 'conflict']));
+    expect(neighbours(both, 'god')).toEqual(expect.arrayContaining(['heaven', 'christ', 'jesus']));
+  });
+
+  it("on Brown alone war's first neighbours are world and civil", () => {
+    expect(neighbours(brown, 'war', 2)).toEqual(['world', 'civil']);
+  });
+});
+
+describe('02 properties: arithmetic and analogies', () => {
+  it('paris - france + italy: tokyo first, rome not in the top 10, mostly cities', () => {
+    const top = arithmetic(both, 'paris - france + italy');
+    expect(top[0]).toBe('tokyo');
+    expect(top).not.toContain('rome');
+    expect(top).toEqual(expect.arrayContaining(['tokyo', 'vienna', 'london', 'boston']));
+  });
+
+  it('on Brown alone rome comes second', () => {
+    expect(arithmetic(brown, 'paris - france + italy').indexOf('rome')).toBe(1);
+  });
+
+  it('king - man + woman: queen first with 3CosAdd and 3CosMul (brown-sotu-sg100), names after it', () => {
+    for (const m of ['3cosadd', '3cosmul'] as const) {
+      const top = analogy(both, 'man', 'king', 'woman', m);
+      expect(top[0], m).toBe('queen');
+      expect(top, m).toEqual(expect.arrayContaining(['alexander', 'churchill', 'mary']));
+    }
+  });
+
+  it('on Brown alone: anne, paula and daughter first, queen fourth, under both methods', () => {
+    for (const m of ['3cosadd', '3cosmul'] as const) {
+      const top = analogy(brown, 'man', 'king', 'woman', m);
+      expect(new Set(top.slice(0, 3)), m).toEqual(new Set(['anne', 'paula', 'daughter']));
+      expect(top[3], m).toBe('queen');
+    }
+  });
+
+  it('the widgets are pinned to the vectors these claims use', () => {
+    expect(text).toMatch(/::widget\{name="cosine" vectors="brown-sotu-sg100"/);
+    expect(text).toMatch(/::widget\{name="arithmetic" vectors="brown-sotu-sg100" expr="paris - france \+ italy"\}/);
+    expect(text).toMatch(/::widget\{name="analogy" vectors="brown-sg100" a="man" b="king" c="woman"\}/);
+  });
+});

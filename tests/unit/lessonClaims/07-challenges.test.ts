@@ -1,0 +1,75 @@
+// Claims of lessons/07-challenges.md: subsampling as the core computes it, rare and missing words, the subword
+// stand-in on "reelected", and what the domain-shift widget can and cannot show, on the shipped vectors.
+import { describe, expect, it } from 'vitest';
+import { lessonText, neighbours, shipped } from './shipped';
+import { keepProbabilities } from '../../../src/core/text/sampling';
+import { lookalikes } from '../../../src/ui/lessons/widgets/lookalikes';
+import type { KeyedVectors } from '../../../src/core/vectors/keyedVectors';
+
+const both = shipped('brown-sotu-sg100');
+const brown = shipped('brown-sg100');
+const text = lessonText('07-challenges.md');
+/** Neighbours the domain-shift widget lists per set. */
+const SHIFT_TOP = 8;
+
+const overlap = (a: KeyedVectors, b: KeyedVectors, w: string) => {
+  const x = new Set(neighbours(a, w, SHIFT_TOP));
+  return neighbours(b, w, SHIFT_TOP).filter((n) => x.has(n)).length;
+};
+
+describe('07 challenges: rare words and subsampling', () => {
+  it("word2vec's keep probability (the core's): 0.42 for a word with 1% of the text at s = 1e-3", () => {
+    const total = 1_000_000;
+    const keep = keepProbabilities({ counts: Float64Array.from([total / 100, 2_000, 2_700]), keptTokens: total }, 1e-3);
+    expect(keep[0]).toBeCloseTo(0.42, 2);
+    // Below about 2.6 s, always kept; just above, not.
+    expect(keep[1]).toBe(1);
+    expect(keep[2]).toBeLessThan(1);
+  });
+
+  it('at window 5 the shrunk window averages 3 words a side: about six pairs an occurrence', () => {
+    const sides = [1, 2, 3, 4, 5];
+    expect((2 * sides.reduce((a, b) => a + b, 0)) / sides.length).toBe(6);
+  });
+
+  it('tuesday: the other weekdays at cosines around 0.9', () => {
+    const top = both.mostSimilar({ positive: ['tuesday'], topn: 10 });
+    for (const d of ['monday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']) {
+      const n = top.find((x) => x.word === d);
+      expect(n, d).toBeDefined();
+      expect(n!.score, d).toBeGreaterThan(0.85);
+    }
+  });
+
+  it('telescope is rare (about the 16,000th word), with unrelated neighbours above 0.9; vaccine is absent', () => {
+    expect(Math.abs(both.indexOf('telescope') - 16_000)).toBeLessThan(500);
+    const top = both.mostSimilar({ positive: ['telescope'], topn: 10 });
+    for (const n of top) expect(n.score).toBeGreaterThan(0.9);
+    expect(top.map((n) => n.word)).toEqual(expect.arrayContaining(['researchers', 'cures', 'leaps']));
+    for (const w of ['star', 'stars', 'lens', 'sky', 'astronomy']) expect(top.map((n) => n.word)).not.toContain(w);
+    expect(both.has('vaccine')).toBe(false);
+    expect(brown.has('vaccine')).toBe(false);
+  });
+});
+
+describe('07 challenges: the subword stand-in', () => {
+  it('reelected is out of vocabulary; look-alikes elected, selected, collected; the mean lands near chosen, appointed, assigned', () => {
+    expect(text).toMatch(/::widget\{name="subword" vectors="brown-sotu-sg100" word="reelected" other="elected"\}/);
+    expect(both.has('reelected')).toBe(false);
+    const r = lookalikes(both, 'reelected');
+    expect(r.top.slice(0, 3).map((t) => t.w)).toEqual(['elected', 'selected', 'collected']);
+    expect(r.neighbours.map((n) => n.word)).toEqual(expect.arrayContaining(['chosen', 'appointed', 'assigned']));
+  });
+});
+
+describe('07 challenges: domain shift (both shipped sets, 8 neighbours each)', () => {
+  it('state keeps none of its neighbours across the sets, and neither do water, money and dog', () => {
+    for (const w of ['state', 'water', 'money', 'dog']) expect(overlap(brown, both, w), w).toBeLessThanOrEqual(1);
+    expect(overlap(brown, both, 'state')).toBe(0);
+  });
+
+  it('state: federal and department on Brown; legislatures and constitutions with the speeches', () => {
+    expect(neighbours(brown, 'state', SHIFT_TOP)).toEqual(expect.arrayContaining(['federal', 'department']));
+    expect(neighbours(both, 'state', SHIFT_TOP)).toEqual(expect.arrayContaining(['legislatures', 'constitutions']));
+  });
+});

@@ -1,0 +1,66 @@
+// Claims of lessons/08-applications.md on the pinned vectors: the recommendation stand-in, the semantic-search
+// ranking for "illness and treatment", and the evaluation widget's scores on the project's own test sets.
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { lessonText, shipped } from './shipped';
+import { textVector, keywordOverlap } from '../../../src/ui/lessons/widgets/textVectors';
+import { DOCUMENTS } from '../../../src/ui/lessons/widgets/documents';
+import { cosVec, meanOf } from '../../../src/ui/lessons/widgets/vectorMath';
+import { evaluateAnalogies, evaluateSimilarity } from '../../../src/core/vectors/evaluation';
+import type { KeyedVectors } from '../../../src/core/vectors/keyedVectors';
+
+const both = shipped('brown-sotu-sg100');
+const brown = shipped('brown-sg100');
+const text = lessonText('08-applications.md');
+// The recommendation widget's catalogue (RecommendWidget.tsx).
+const CATALOGUE = ['coffee', 'tea', 'wine', 'beer', 'milk', 'bread', 'cheese', 'butter', 'piano', 'violin', 'guitar', 'drum', 'hammer', 'knife', 'saw', 'rope', 'shirt', 'coat', 'hat', 'shoes', 'baseball', 'football', 'golf', 'tennis', 'novel', 'poetry', 'magazine', 'newspaper'];
+
+function search(kv: KeyedVectors, query: string) {
+  const q = textVector(kv, query).vector!;
+  return DOCUMENTS.map((d) => ({ d, s: cosVec(q, textVector(kv, d).vector!), shared: keywordOverlap(query, d) })).sort((a, b) => b.s - a.s);
+}
+
+describe('08 applications (brown-sotu-sg100)', () => {
+  it('the widgets are pinned', () => {
+    for (const w of ['recommend', 'semantic-search', 'bias', 'probe', 'evaluation']) expect(text).toMatch(new RegExp(`::widget\\{name="${w}" vectors="brown-sotu-sg100"`));
+  });
+
+  it('coffee + piano: rope, violin, beer, hat and shirt are the top five', () => {
+    const liked = ['coffee', 'piano'];
+    const profile = meanOf(both, liked);
+    const recs = CATALOGUE.filter((w) => both.has(w) && !liked.includes(w))
+      .map((w) => ({ w, s: cosVec(profile, both.unitVector(w)) }))
+      .sort((a, b) => b.s - a.s);
+    expect(new Set(recs.slice(0, 5).map((r) => r.w))).toEqual(new Set(['rope', 'violin', 'beer', 'hat', 'shirt']));
+  });
+
+  it('illness and treatment: the doctor sentence first at about 0.68, teacher about 0.67, nurses about 0.66; cosines from about 0.37; no shared keyword', () => {
+    const r = search(both, 'illness and treatment');
+    expect(DOCUMENTS).toHaveLength(30);
+    expect(r[0]!.d).toBe('The doctor examined the patient and prescribed medicine.');
+    expect(r[0]!.s).toBeCloseTo(0.68, 2);
+    expect(r[1]!.d).toMatch(/^The teacher/);
+    expect(r[1]!.s).toBeCloseTo(0.67, 2);
+    expect(r[2]!.d).toMatch(/^Nurses/);
+    expect(r[2]!.s).toBeCloseTo(0.66, 2);
+    expect(r[r.length - 1]!.s).toBeCloseTo(0.37, 1);
+    expect(r[0]!.shared).toBe(0);
+  });
+
+  it('evaluation: about 18% (659 of 3,594) and Spearman about 0.31; Brown alone about 11% and 0.34', () => {
+    const analogies = readFileSync('data/eval/analogies.txt', 'utf8');
+    const similarity = readFileSync('data/eval/similarity.txt', 'utf8');
+    const run = (kv: KeyedVectors) => ({
+      a: evaluateAnalogies(kv, analogies, { restrict: kv.size, caseInsensitive: true }).overall,
+      s: evaluateSimilarity(kv, similarity, { caseInsensitive: true }).spearman,
+    });
+    const b = run(both);
+    expect(b.a.correct).toBe(659);
+    expect(b.a.total).toBe(3594);
+    expect(b.s).toBeCloseTo(0.31, 2);
+    const o = run(brown);
+    expect(o.a.accuracy).toBeCloseTo(0.11, 1);
+    expect(Math.round(o.a.accuracy * 100)).toBe(11);
+    expect(o.s).toBeCloseTo(0.34, 2);
+  });
+});
