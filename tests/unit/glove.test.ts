@@ -246,6 +246,19 @@ describe('GloVe trainer', () => {
     for (let k = 0; k < SETTINGS.dim; k++) expect(v[k]).toBeCloseTo(p.word[3 * p.stride + k]! + p.context[3 * p.stride + k]!, 6);
   });
 
+  it('can be cancelled between chunks, while counting or while fitting', async () => {
+    const counting = new GloveTrainer(fruit, SETTINGS);
+    await counting.run(50);
+    expect(counting.progress().stage).toBeDefined();
+    counting.dispose();
+    await expect(counting.run(50)).rejects.toThrow(/disposed/);
+    const fitting = new GloveTrainer(fruit, SETTINGS);
+    while (fitting.progress().unitsTotal === 0) await fitting.run(10_000);
+    await fitting.run(10);
+    fitting.dispose();
+    await expect(fitting.run(10)).rejects.toThrow(/disposed/);
+  });
+
   it('says when no two words co-occur', async () => {
     const lonely = corpusOf([['a'], ['b']]);
     const t = new GloveTrainer(lonely, SETTINGS);
