@@ -53,6 +53,8 @@ export interface MapFigure {
   longestTaskMs?: number;
   /** Word labels drawn at the end of the window (data-labels). */
   labels?: number;
+  /** Main-thread ms per drawn frame (points, labels, highlight), smoothed by the page (data-draw-ms). */
+  drawMs?: number;
   error?: string;
 }
 
@@ -249,6 +251,7 @@ async function measureMap(browser: Browser, base: string, corpus: string, mapN: 
     fig.updatesPerSec = Math.round(((f1 - f0) / seconds) * 10) / 10;
     fig.points = Number((await map.getAttribute('data-points')) ?? NaN) || undefined;
     fig.labels = Number((await map.getAttribute('data-labels')) ?? NaN);
+    fig.drawMs = Number((await map.getAttribute('data-draw-ms')) ?? NaN);
     fig.longestTaskMs = Math.round(await page.evaluate(() => (window as unknown as { __longestTask: number }).__longestTask));
   } catch (err) {
     fig.error = (err as Error).message.split('\n')[0];

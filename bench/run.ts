@@ -5,6 +5,7 @@
 //   npm run bench -- --models glove --skip-browser   the GloVe row alone, against Stanford's tool's measured figures
 //   npm run bench -- --quick               one epoch, skip-gram only, fewer browser figures: a couple of minutes
 //   npm run bench -- --models sg --epochs 3 --skip-browser
+//   npm run bench -- --memory              the CLI's peak memory on a 1 GiB corpus and a 2.2 GiB vectors file
 // Installs nothing: gensim and fastText are used when Debian's packages are there, and reported missing otherwise.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -238,8 +239,8 @@ function formatBrowser(b: BrowserFigures): string[] {
   lines.push('');
   lines.push(
     markdown(
-      ['map points', 'updates/s while training', 'longest main-thread task (ms)', 'labels drawn'],
-      b.maps.map((f) => [`${f.points ?? f.mapN}${f.highlighted ? ` ("${f.highlighted}" highlighted)` : ''}`, f.error ? `failed: ${f.error}` : String(f.updatesPerSec ?? '-'), String(f.longestTaskMs ?? '-'), String(f.labels ?? '-')]),
+      ['map points', 'updates/s while training', 'longest main-thread task (ms)', 'labels drawn', 'ms per frame drawn'],
+      b.maps.map((f) => [`${f.points ?? f.mapN}${f.highlighted ? ` ("${f.highlighted}" highlighted)` : ''}`, f.error ? `failed: ${f.error}` : String(f.updatesPerSec ?? '-'), String(f.longestTaskMs ?? '-'), String(f.labels ?? '-'), String(f.drawMs ?? '-')]),
     ),
   );
   const fl = b.firstLoad;
@@ -256,7 +257,11 @@ process.on('SIGINT', () => {
 });
 
 if (!existsSync(join(ROOT, 'package.json'))) throw new Error('run the bench from the project (npm run bench)');
-main().catch((err: unknown) => {
+// --memory: the command line's peak memory on a 1 GiB corpus and a vectors file over 2 GiB (bench/memory.ts).
+const entry = process.argv.includes('--memory')
+  ? import('./memory').then((m) => m.runMemoryBench(process.argv.slice(2)))
+  : main();
+entry.catch((err: unknown) => {
   log(`bench: error: ${(err as Error).message ?? String(err)}`);
   process.exitCode = 1;
 });

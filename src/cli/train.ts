@@ -1,7 +1,6 @@
 // `train`: corpus -> vocabulary -> trainer (the same core the lab's worker runs) -> vectors file + one JSON line.
 // Progress goes to stderr every few seconds; stdout carries only the final JSON summary, so scripts can parse it.
-import type { EncodedCorpus } from '../core/text/corpus';
-import { streamCorpus, type CorpusStream } from '../core/text/corpusStream';
+import { collectCorpus, streamCorpus } from '../core/text/corpusStream';
 import { spacingOf, spacingWarning, splitCharacters } from '../core/text/textCheck';
 import { COMMON_PARAMS, checkParams, defaultCommon, defaultParams, getModel, listModels } from '../core/models';
 import type { CommonConfig, ModelConfig, ModelSpec, ParamSpec, ParamValues, Progress, Trainer } from '../core/models/types';
@@ -36,6 +35,9 @@ export const COMBINED_CORPORA: Record<string, readonly string[]> = { both: ['bro
 /** "brown|sotu|toy-fruit|toy-royals|both|PATH": every name --corpus accepts besides a file. */
 const CORPUS_CHOICES = `${[...BUNDLED_CORPORA, ...Object.keys(COMBINED_CORPORA)].join('|')}|PATH`;
 const DEFAULT_MODEL = 'skipgram';
+const MB = 1024 * 1024;
+/** Corpora up to this size are held in memory as word ids for training; larger ones are re-read each epoch. */
+export const IN_MEMORY_MAX_BYTES = 64 * MB;
 
 /** "skip-gram 5, CBOW 5, GloVe 10": each model's default of a setting, for --help. */
 function defaultsText(models: readonly ModelSpec[], valueOf: (m: ModelSpec) => string | undefined): string {
@@ -100,6 +102,7 @@ export function trainSpec(): CommandSpec {
       ...own,
       { name: 'engine', kind: 'enum', values: engines, help: `typed-array engine or TensorFlow.js backend (default: the model's first; ${models.map((m) => `${m.id}: ${m.engines.filter((e) => (NODE_ENGINES as readonly string[]).includes(e)).join('/')}`).join(', ')})` },
       { name: 'out', kind: 'string', placeholder: 'FILE', help: 'save vectors: .txt .bin .vec .tsv (projector pair) or .elv' },
+      { name: 'stream', kind: 'flag', help: `re-read the corpus every epoch instead of holding it (always above ${IN_MEMORY_MAX_BYTES / MB} MB; word2vec models)` },
       { name: 'split-characters', kind: 'flag', help: 'treat each Chinese/Japanese character as a word (texts without spaces)' },
       { name: 'quiet', kind: 'flag', help: 'no progress lines on stderr' },
     ],
@@ -217,31 +220,6 @@ function corpusSourceOf(value: string, say: (line: string) => void): CorpusSourc
   return { name: value, path, bytes: statSync(path).size };
 }
 
-/** A streamed corpus held whole, for models that need every sentence at once (GloVe counts co-occurrences over
- *  all of them; word2vec engines read the stream piece by piece instead). */
-async function wholeCorpus(stream: CorpusStream): Promise<EncodedCorpus> {
-  const parts: EncodedCorpus[] = [];
-  for await (const piece of stream.pass()) parts.push(piece);
-  if (parts.length === 1) return parts[0]!;
-  const ids = new Int32Array(parts.reduce((n, p) => n + p.ids.length, 0));
-  const sentences = parts.reduce((n, p) => n + p.offsets.length - 1, 0);
-  const offsets = new Int32Array(sentences + 1);
-  const rawLengths = new Int32Array(sentences);
-  let k = 0;
-  let s = 0;
-  for (const p of parts) {
-    ids.set(p.ids, k);
-    for (let i = 0; i < p.offsets.length - 1; i++) {
-      offsets[s] = k + p.offsets[i]!;
-      rawLengths[s++] = p.rawLengths[i]!;
-    }
-    k += p.ids.length;
-  }
-  offsets[sentences] = k;
-  return { vocab: stream.vocab, ids, offsets, rawLengths, rawTokens: stream.rawTokens };
-}
-
-const MB = 1024 * 1024;
 /** Files smaller than this are counted in a moment: no reading progress for them. */
 const PROGRESS_MIN_BYTES = 64 * MB;
 const mb = (bytes: number) => `${(bytes / MB).toFixed(1)} MB`;
@@ -304,13 +282,19 @@ export async function runTrain(argv: readonly string[], log: (line: string) => v
       `corpus ${source.name}: ${stream.rawTokens.toLocaleString('en-US')} tokens, ${stream.sentences.toLocaleString('en-US')} ` +
         `sentences, ${stream.vocab.words.length.toLocaleString('en-US')} words with count >= ${common.minCount}`,
     );
-    // word2vec engines read the stream piece by piece; other models get the corpus whole.
+    // A small corpus is encoded once and kept as word ids (about two thirds of the text's size): epochs then skip
+    // re-reading and re-tokenizing. A big one is re-read every epoch, so memory stays flat whatever its size. Models
+    // other than word2vec need every sentence at once (GloVe counts co-occurrences over all of them): held whole.
+    const word2vec = spec.id === 'skipgram' || spec.id === 'cbow';
+    const streamed = word2vec && (o.stream === true || source.bytes > IN_MEMORY_MAX_BYTES);
+    if (!word2vec && o.stream === true) log(`note: --stream does not apply to ${spec.title}, which holds the corpus whole`);
+    const whole = streamed ? null : await collectCorpus(stream);
     let trainer: Trainer;
-    if (spec.id === 'skipgram' || spec.id === 'cbow') {
+    if (word2vec) {
       const tc = trainConfigFrom(spec.id as ModelKind, config as ModelConfig<Word2VecParams>);
-      trainer = new Word2VecTrainer(await createTrainer(stream, tc, engine as EngineName, { onLog: say }));
+      trainer = new Word2VecTrainer(await createTrainer(whole ?? stream, tc, engine as EngineName, { onLog: say }));
     } else {
-      trainer = await spec.create({ kind: 'text', corpus: await wholeCorpus(stream) }, config, engine, { onLog: say });
+      trainer = await spec.create({ kind: 'text', corpus: whole! }, config, engine, { onLog: say });
     }
     const setupSeconds = (performance.now() - setupStart) / 1000;
     say(`training ${spec.title} on the ${trainer.engine} engine, dim ${common.dim}, ${common.epochs} epoch(s), seed ${common.seed}`);

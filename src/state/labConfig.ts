@@ -248,9 +248,9 @@ export function configFromParams(params: URLSearchParams, base: LabConfig = DEFA
   }
   if (hasModel(config.model)) config.params = { ...config.params, [config.model]: own };
   if (config.corpus === 'file') {
-    // The user's text never leaves their browser, so a link cannot carry it.
-    notes.push('This link was made with the sender’s own text, which never leaves their browser; showing Brown instead. Pick your own .txt file below to use one.');
-    config.corpus = 'brown';
+    // The user's text never leaves the browser that read it, so a link cannot carry it: neither a link from someone
+    // else nor a reload of this page has it. Say so and ask for the file, rather than train on another text.
+    notes.push('This link names an own text (corpus=file), but a text is never part of a link and a reload forgets it: choose the .txt file again below to train on it.');
   }
   return { config, notes };
 }

@@ -68,7 +68,7 @@ export interface CorpusInfo {
   vocabSize: number;
 }
 
-export type ErrorKind = 'divergence' | 'backend' | 'input' | 'crash' | 'query';
+export type ErrorKind = 'divergence' | 'backend' | 'input' | 'corpus' | 'crash' | 'query';
 
 export type FromWorker =
   | { type: 'status'; session: number; phase: Phase; text: string; fraction?: number }

@@ -14,6 +14,14 @@ import { pairsReadout } from './pairsReadout';
 import { WallClockRate } from './wallClockRate';
 import { ENGINE_FALLBACK, type CorpusInfo, type CorpusSource, type FromWorker, type Phase, type Speed, type ToWorker } from './trainerMessages';
 
+/** The bundled corpus could not be downloaded: reported as such, never as a crashed worker. */
+export class CorpusReadError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CorpusReadError';
+  }
+}
+
 export type CreateTrainer = (data: TrainData, config: ModelConfig, engine: EngineName) => Promise<Trainer>;
 
 /** The registry's factory: what the real worker uses (tests inject their own). */
@@ -157,9 +165,9 @@ export class TrainerSession {
     } catch (e) {
       if (this.session !== mine) return;
       this.state = 'idle';
-      const kind = e instanceof TextInputError ? 'input' : 'crash';
+      const kind = e instanceof TextInputError ? 'input' : e instanceof CorpusReadError ? 'corpus' : 'crash';
       this.post({ type: 'error', session: mine, kind, message: errorText(e) });
-      this.status('failed', kind === 'input' ? 'Could not use this text' : 'Training could not start');
+      this.status('failed', kind === 'input' ? 'Could not use this text' : kind === 'corpus' ? 'Could not read the corpus' : 'Training could not start');
     }
   }
 
@@ -195,18 +203,19 @@ export class TrainerSession {
     return { corpus, info };
   }
 
+  /** A bundled corpus that cannot be downloaded (offline, not stored, missing): not a crash of anything. */
   private async fetchWithProgress(url: string, fileName: string): Promise<Uint8Array> {
     let res: Response;
     try {
       res = await fetch(url);
     } catch {
       // No answer at all: no network, and the offline copy (src/sw/serviceWorker.ts) does not hold this corpus.
-      throw new Error(
+      throw new CorpusReadError(
         `Could not read ${fileName}: the network is unreachable and this corpus is not stored for offline use yet. ` +
           'Brown and the toy corpora always are; the others are stored the first time they are read online.',
       );
     }
-    if (!res.ok || !res.body) throw new Error(`Could not read ${fileName}: HTTP ${res.status}. Run "npm run corpora" to build the bundled corpora.`);
+    if (!res.ok || !res.body) throw new CorpusReadError(`Could not read ${fileName}: HTTP ${res.status}. Run "npm run corpora" to build the bundled corpora.`);
     const total = Number(res.headers.get('content-length')) || 0;
     const reader = res.body.getReader();
     const parts: Uint8Array[] = [];

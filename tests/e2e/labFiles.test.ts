@@ -23,7 +23,7 @@ describe('lab: your own text', () => {
     await picker.setInputFiles({ name: 'my-notes.txt', mimeType: 'text/plain', buffer: Buffer.from(ownText()) });
     await expect.poll(() => page.getByLabel('Corpus', { exact: true }).inputValue()).toBe('file');
     expect(await page.getByText('Using my-notes.txt').count()).toBe(1);
-    // The link records that an own text is used, never the text itself (a link opened elsewhere falls back to Brown).
+    // The link records that an own text is used, never the text itself (a link opened elsewhere asks for the file).
     expect(page.url()).toContain('corpus=file');
 
     await page.getByRole('button', { name: 'Start training', exact: true }).click();

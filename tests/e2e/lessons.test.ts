@@ -52,7 +52,7 @@ describe('lessons', () => {
     const cards = page.locator('.lesson-cards li');
     await expect.poll(async () => cards.count(), POLL).toBe(LESSONS.length);
     expect(LESSONS.length).toBeGreaterThanOrEqual(10);
-    for (const l of LESSONS) await page.getByRole('link', { name: l.title }).waitFor();
+    for (const l of LESSONS) await page.getByRole('link', { name: l.title, exact: true }).waitFor();
     await expect.poll(async () => page.getByLabel(`Progress of ${LESSONS[0].title}`).textContent(), POLL).toContain('0 of');
     expect(watch.pageErrors).toEqual([]);
     expect(watch.foreignRequests).toEqual([]);

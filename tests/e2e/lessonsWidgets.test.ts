@@ -111,13 +111,13 @@ describe('lesson widgets', () => {
     await expect.poll(() => text(w.getByLabel('Status of run 3')), POLL).toContain('perplexity 30');
   });
 
-  it('subwords: n-grams of any word, look-alikes for an unseen one', async () => {
+  it('subwords: a real fastText model builds an unseen word from its n-grams', async () => {
     const w = await openWidget('beyond-word2vec', 'subword');
     await w.getByRole('textbox', { name: 'Word', exact: true }).fill('cat');
-    await expect.poll(() => text(w.getByLabel('N-gram count')), POLL).toContain('has 6 character n-grams');
+    await expect.poll(() => text(w.getByLabel('Vocabulary status of cat')), POLL).toContain('its own row and 6 n-gram rows');
     await w.getByRole('textbox', { name: 'Word', exact: true }).fill('befriendable');
-    await expect.poll(() => text(w.getByLabel('Vocabulary status')), POLL).toContain('not in');
-    await expect.poll(() => w.getByLabel('Known words sharing the most n-grams').locator('tbody tr').count(), POLL).toBeGreaterThan(0);
+    await expect.poll(() => text(w.getByLabel('Vocabulary status of befriendable')), POLL).toContain('not in');
+    await expect.poll(() => w.getByRole('table', { name: 'Parts of the vector' }).locator('tbody tr').count(), POLL).toBeGreaterThan(0);
     await w.getByRole('textbox', { name: 'Word', exact: true }).fill('');
     await expect.poll(() => text(w.getByRole('alert')), POLL).toContain('Type a word');
   });

@@ -156,6 +156,28 @@ describe('embedding map', () => {
     const markPixels = await countThemeColourPixels(page, png, '--danger', 30);
     expect(markPixels).toBeGreaterThan(30);
 
+    // Touch: a two-finger pinch (pointer events, as a tablet sends them) zooms in; 0 on the focused map fits again.
+    const zoom = async () => Number(await page.locator(MAP).getAttribute('data-zoom'));
+    await page.locator(`${MAP} .embedding-map-canvas`).evaluate((canvas) => {
+      const box = canvas.getBoundingClientRect();
+      const cx = box.left + box.width / 2;
+      const cy = box.top + box.height / 2;
+      const send = (type: string, id: number, dx: number) =>
+        canvas.dispatchEvent(new PointerEvent(type, { pointerId: id, pointerType: 'touch', isPrimary: id === 1, clientX: cx + dx, clientY: cy, bubbles: true, cancelable: true }));
+      send('pointerdown', 1, -20);
+      send('pointerdown', 2, 20);
+      for (let step = 1; step <= 5; step++) {
+        send('pointermove', 1, -20 - 8 * step);
+        send('pointermove', 2, 20 + 8 * step);
+      }
+      send('pointerup', 1, -60);
+      send('pointerup', 2, 60);
+    });
+    await expect.poll(zoom, { timeout: 10_000 }).toBeCloseTo(3, 1); // the fingers moved from 40 px apart to 120
+    await page.getByRole('group', { name: /^Map view/ }).focus();
+    await page.keyboard.press('0');
+    await expect.poll(zoom, { timeout: 10_000 }).toBe(1);
+
     // PCA: a different caption, same words.
     await page.getByLabel('Projection').selectOption('pca');
     await expect.poll(() => caption(page), { timeout: 30_000 }).toMatch(new RegExp(`^PCA of ${points} words · first two principal components`));

@@ -1,7 +1,8 @@
 // The map as a student first meets it: trained on Brown at the first-visit settings, it labels many words with no two
 // labels overlapping (read from the drawn label boxes), zooms with the keyboard, colours by part of speech with a
 // legend that isolates one class, answers a search with every neighbour drawn (data-highlighted = k + 1: the word and
-// its k neighbours, added to the map when they are not among its N words), and passes an axe-core scan.
+// its k neighbours, added to the map when they are not among its N words), draws two maps of the same vectors whose
+// neighbourhoods agree well above chance, and passes an axe-core scan.
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -65,7 +66,7 @@ describe('embedding map: labels, legend, search, keyboard, accessibility', () =>
     async () => {
       const { page, watch, context } = await openLab(browser, '/#/lab');
       await page.getByRole('button', { name: 'Start training', exact: true }).click();
-      await expect.poll(() => statusLine(page).textContent(), { timeout: 400_000, interval: 2000 }).toMatch(/Finished/);
+      await expect.poll(() => statusLine(page).textContent(), { timeout: 600_000, interval: 2000 }).toMatch(/Finished/);
       expect(await attr(page, 'data-points')).toBe(400);
 
       // Labels: many, none overlapping, each a real box. Polled: the layout may still be settling.
@@ -134,11 +135,22 @@ describe('embedding map: labels, legend, search, keyboard, accessibility', () =>
       // Labels still never overlap each other (nor are they counted twice) with the highlight drawn.
       await expect.poll(async () => (await labelBoxes(page, BOX_SLACK_PX)).overlaps, { timeout: 30_000 }).toEqual([]);
 
-      // And the lab with legend, search and comparison open still passes axe.
+      // Two maps of the same vectors with two seeds: their neighbourhoods agree far more than chance (k / (N - 1)).
+      await page.getByRole('button', { name: 'Draw two maps' }).click();
+      const agreement = page.locator('.map-comparison .agreement');
+      await expect.poll(() => agreement.getAttribute('data-agreement'), { timeout: 120_000 }).not.toBeNull();
+      await expect.poll(() => agreement.textContent(), { timeout: 240_000, interval: 2000 }).not.toContain('still moving');
+      const shared = Number(await agreement.getAttribute('data-agreement'));
+      const chance = Number(await agreement.getAttribute('data-baseline'));
+      expect(chance).toBeCloseTo(10 / (400 - 1), 3); // the two maps lay out the map's 400 words (not the added ones)
+      expect(shared).toBeGreaterThan(5 * chance);
+      expect(shared).toBeLessThanOrEqual(1);
+
+      // And the lab with legend, search and the two maps open still passes axe.
       expect(await axeViolations(page)).toEqual([]);
       expectCleanPage(watch);
       await context.close();
     },
-    TEST_TIMEOUT + 120_000,
+    TEST_TIMEOUT + 420_000, // the first-visit run takes 30-60 s on a laptop core, minutes on a shared test machine
   );
 });

@@ -50,10 +50,12 @@ function expectClean(watch: Watch) {
 }
 
 /** Load the small file through the Vectors tab, as a student would. */
-async function loadSmall(page: Page, name = 'small.vec', text = small.text) {
+async function loadSmall(page: Page, name = 'small.vec', text = small.text, becomesActive = true) {
   await page.getByRole('link', { name: 'Vectors', exact: true }).click();
   await page.getByLabel('Vectors file').setInputFiles({ name, mimeType: 'text/plain', buffer: Buffer.from(text) });
   await page.getByRole('button', { name: 'Load file' }).click();
+  // The file is parsed in a worker: wait until it is the active set before any playground answers from it.
+  if (becomesActive) await expect.poll(() => page.getByTestId('active-vectors').first().textContent(), { timeout: PLOT_TIMEOUT }).toContain(name);
 }
 
 async function openTab(page: Page, label: string) {
@@ -359,9 +361,9 @@ describe('evaluation with the user\'s benchmark files, broken files, keyboard an
     await expect.poll(() => page.getByTestId('active-vectors').first().textContent()).toBe('small.vec');
     const broken = small.text.split('\n');
     broken[3] = broken[3].split(' ').slice(0, -1).join(' '); // one number short on line 4
-    await loadSmall(page, 'broken.vec', broken.join('\n'));
+    await loadSmall(page, 'broken.vec', broken.join('\n'), false);
     await expect.poll(() => page.getByRole('alert').first().textContent()).toMatch(/broken\.vec, line 4/);
-    await loadSmall(page, 'empty.vec', '');
+    await loadSmall(page, 'empty.vec', '', false);
     await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('empty');
     await page.getByRole('button', { name: 'Load file' }).click();
     expect(await page.getByTestId('active-vectors').first().textContent()).toBe('small.vec');
@@ -391,7 +393,7 @@ describe('evaluation with the user\'s benchmark files, broken files, keyboard an
     await page.keyboard.press('Enter');
     await page.getByRole('table', { name: 'Nearest words to war - peace' }).waitFor();
     // Every interactive element has an accessible name; nothing overflows the narrow screen sideways.
-    for (const tab of ['Analogy', 'Similarity', 'Arithmetic', 'Semantic axes', 'Evaluation', 'Bias', 'Vectors']) {
+    for (const tab of ['Analogy', 'Similarity', 'Arithmetic', 'Semantic axes', 'Evaluation', 'Bias', 'Search', 'Compare spaces', 'Vectors']) {
       await openTab(page, tab);
       await page.getByRole('heading', { level: 2 }).first().waitFor();
       const unnamed = await page.evaluate(() =>

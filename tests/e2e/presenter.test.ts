@@ -7,6 +7,9 @@ import type { Browser, Page } from 'playwright-core';
 import { launch } from './browser';
 import { LAB_TIMEOUT, TEST_TIMEOUT, expectCleanPage, numberIn, openLab, progressPercent } from './labHelpers';
 
+/** Polls wait as long as a lab action may take on a busy machine (vitest's default is one second). */
+const POLL = { timeout: LAB_TIMEOUT, interval: 100 };
+
 let browser: Browser;
 beforeAll(async () => {
   browser = await launch();
@@ -55,9 +58,9 @@ describe('presenter mode: the stage', () => {
       // Settings are in a drawer that a button opens and Escape closes.
       expect(await page.getByLabel('Dimensions').isVisible()).toBe(false);
       await page.getByRole('button', { name: 'Settings', exact: true }).click();
-      await expect.poll(() => page.getByLabel('Dimensions').isVisible()).toBe(true);
+      await expect.poll(() => page.getByLabel('Dimensions').isVisible(), POLL).toBe(true);
       await page.keyboard.press('Escape');
-      await expect.poll(() => page.getByLabel('Dimensions').isVisible()).toBe(false);
+      await expect.poll(() => page.getByLabel('Dimensions').isVisible(), POLL).toBe(false);
       expectCleanPage(watch);
       await context.close();
     }, TEST_TIMEOUT);
@@ -68,8 +71,21 @@ describe('presenter mode: the stage', () => {
     const vh = 720;
     const { page, watch, context } = await openLab(browser, '/#/lab?present=1&corpus=toy-fruit&hide=loss,search', { viewport: { width: vw, height: vh } });
     await page.locator('figure[aria-label="Embedding map"]').waitFor();
-    await expect.poll(async () => (await boxOf(page, 'Embedding map'))?.width ?? 0).toBeGreaterThan(0.9 * vw);
+    await expect.poll(async () => (await boxOf(page, 'Embedding map'))?.width ?? 0, POLL).toBeGreaterThan(0.9 * vw);
     expect(await page.locator('figure[aria-label="Loss curve"]').count()).toBe(0);
+    expectCleanPage(watch);
+    await context.close();
+  }, TEST_TIMEOUT);
+
+  it('hide= works the same outside presenter mode: the map spans the row, the controls become a bar', async () => {
+    const vw = 1400;
+    const { page, watch, context } = await openLab(browser, '/#/lab?corpus=toy-fruit&hide=loss,search,corpus,model,engine', { viewport: { width: vw, height: 900 } });
+    await page.locator('figure[aria-label="Embedding map"]').waitFor();
+    // main is at most 1400px wide with its padding; the map takes nearly all of it, no empty column beside it.
+    await expect.poll(async () => (await boxOf(page, 'Embedding map'))?.width ?? 0, POLL).toBeGreaterThan(0.9 * (vw - 64));
+    const buttons = await page.getByRole('button', { name: 'Start training', exact: true }).boundingBox();
+    const map = await boxOf(page, 'Embedding map');
+    expect(buttons!.y + buttons!.height).toBeLessThanOrEqual(map!.y);
     expectCleanPage(watch);
     await context.close();
   }, TEST_TIMEOUT);
@@ -79,21 +95,34 @@ describe('presenter mode: the stage', () => {
     await page.getByRole('button', { name: 'Start training', exact: true }).waitFor();
     await page.keyboard.press('?');
     const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
-    await expect.poll(() => help.isVisible()).toBe(true);
+    await expect.poll(() => help.isVisible(), POLL).toBe(true);
     const text = await help.innerText();
     for (const k of ['Space', '→', 'R', '/', '+', 'C', 'D', 'P', '?']) expect(text).toContain(k);
     expect(text).toMatch(/Zoom the map in/);
     expect(text).toMatch(/Search a word/);
     await page.keyboard.press('Escape');
-    await expect.poll(() => help.isVisible()).toBe(false);
+    await expect.poll(() => help.isVisible(), POLL).toBe(false);
     await page.keyboard.press('d');
-    await expect.poll(() => page.getByRole('region', { name: 'Lab settings' }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('region', { name: 'Lab settings' }).isVisible(), POLL).toBe(true);
     await page.keyboard.press('Escape');
-    await expect.poll(() => page.getByRole('region', { name: 'Lab settings' }).isVisible()).toBe(false);
+    await expect.poll(() => page.getByRole('region', { name: 'Lab settings' }).isVisible(), POLL).toBe(false);
+    expect(text).not.toContain('does not offer');
     await page.keyboard.press('Space');
     await page.getByRole('button', { name: 'Pause', exact: true }).waitFor({ timeout: LAB_TIMEOUT });
+    // Zoom, fit and colour the map from anywhere on the page.
+    const map = page.locator('figure[aria-label="Embedding map"]');
+    await expect.poll(async () => Number(await map.getAttribute('data-points')), { timeout: LAB_TIMEOUT }).toBeGreaterThan(0);
+    await expect.poll(() => map.getAttribute('data-zoom'), { timeout: LAB_TIMEOUT }).not.toBeNull();
+    await page.keyboard.press('+');
+    await expect.poll(async () => Number(await map.getAttribute('data-zoom')), POLL).toBeGreaterThan(1.1);
+    await page.keyboard.press('0');
+    await expect.poll(async () => Number(await map.getAttribute('data-zoom')), POLL).toBeCloseTo(1, 1);
+    const colourBy = map.getByLabel('Colour by');
+    const before = await colourBy.inputValue();
+    await page.keyboard.press('c');
+    await expect.poll(() => colourBy.inputValue(), POLL).not.toBe(before);
     await page.keyboard.press('/');
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('search');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('type')), POLL).toBe('search');
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await page.keyboard.press('r');
     await page.getByRole('button', { name: 'Start training', exact: true }).waitFor({ timeout: LAB_TIMEOUT });
@@ -108,14 +137,14 @@ describe('presenter mode: links and the button', () => {
       const { page, watch, context } = await openLab(browser, path);
       const button = page.getByRole('button', { name: 'Presenter mode' });
       await page.getByRole('button', { name: 'Start training', exact: true }).waitFor();
-      await expect.poll(() => isPresenter(page)).toBe(true);
+      await expect.poll(() => isPresenter(page), POLL).toBe(true);
       expect(await button.getAttribute('aria-pressed')).toBe('true');
       await button.click();
-      await expect.poll(() => isPresenter(page)).toBe(false);
+      await expect.poll(() => isPresenter(page), POLL).toBe(false);
       expect(await button.getAttribute('aria-pressed')).toBe('false');
       expect(page.url()).not.toContain('present=');
       // The lab's own settings are in the link after the #, whichever form the link had.
-      await expect.poll(() => page.url()).toMatch(/#\/lab\?.*corpus=/);
+      await expect.poll(() => page.url(), POLL).toMatch(/#\/lab\?.*corpus=/);
       expect(new URL(page.url()).search).toBe('');
       await page.reload();
       await page.getByRole('button', { name: 'Start training', exact: true }).waitFor();
@@ -145,7 +174,7 @@ describe('the instructor panel', () => {
     await p.getByRole('button', { name: 'Start training', exact: true }).waitFor();
     expect(await p.getByText('Instructor: share a focused lab').count()).toBe(0);
     await p.getByRole('button', { name: 'Show instructor panel' }).click();
-    await expect.poll(() => p.getByText('Instructor: share a focused lab').isVisible()).toBe(true);
+    await expect.poll(() => p.getByText('Instructor: share a focused lab').isVisible(), POLL).toBe(true);
     // Unticking it there makes the panel part of the link again.
     await p.getByText('Instructor: share a focused lab').click();
     await p.getByLabel('Instructor panel').uncheck();

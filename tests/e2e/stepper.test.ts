@@ -5,6 +5,9 @@ import type { Browser } from 'playwright-core';
 import { launch, openPage } from './browser';
 import { expectCleanPage } from './labHelpers';
 
+/** Polls wait as long as a busy machine may need (vitest's default is one second). */
+const POLL = { timeout: 60_000, interval: 100 };
+
 let browser: Browser;
 beforeAll(async () => {
   browser = await launch();
@@ -20,12 +23,12 @@ describe('step-by-step view', () => {
     await view.waitFor({ timeout: 60_000 });
     const applied = () => view.getByLabel('Updates applied').innerText();
     expect(await applied()).toBe('0');
-    await expect.poll(() => view.getByRole('button', { name: 'Apply update' }).isDisabled()).toBe(true);
+    await expect.poll(() => view.getByRole('button', { name: 'Apply update' }).isDisabled(), POLL).toBe(true);
 
     // Keyboard: focus "Next pair" and press Enter.
     await view.getByRole('button', { name: 'Next pair' }).focus();
     await page.keyboard.press('Enter');
-    await expect.poll(() => view.getByRole('table').isVisible()).toBe(true);
+    await expect.poll(() => view.getByRole('table').isVisible(), POLL).toBe(true);
     const rows = await view.getByRole('table').locator('tbody tr').count();
     expect(rows).toBe(4); // the target and 3 noise words
     expect(await view.getByRole('table').innerText()).toContain('1 (target)');
@@ -44,7 +47,7 @@ describe('step-by-step view', () => {
 
     await view.getByRole('button', { name: 'Run 100 steps' }).click();
     expect(await applied()).toBe('101');
-    await expect.poll(() => view.innerText()).toMatch(/mean loss over the last 100: \d\.\d{3}/);
+    await expect.poll(() => view.innerText(), POLL).toMatch(/mean loss over the last 100: \d\.\d{3}/);
 
     // CBOW with a full softmax: a fresh model; the prediction covers the whole vocabulary.
     await view.getByLabel('Model').selectOption('cbow');
@@ -76,14 +79,14 @@ describe('step-by-step view', () => {
     await view.getByLabel('Learning rate').fill('2');
     await view.getByRole('button', { name: 'Run 1,000 steps' }).click();
     const alert = view.getByRole('alert');
-    await expect.poll(() => alert.innerText()).toContain('The weights exploded');
+    await expect.poll(() => alert.innerText(), POLL).toContain('The weights exploded');
     expect(await alert.innerText()).toContain('learning rate 2 is too large');
     const largest = async () => Number(await view.getByLabel('Largest weight').innerText());
     expect(await largest()).toBeGreaterThan(50);
     expect(await view.getByRole('button', { name: 'Next pair' }).isDisabled()).toBe(true);
 
     await alert.getByRole('button', { name: /^Go back to the last sane state/ }).click();
-    await expect.poll(() => view.getByRole('alert').count()).toBe(0);
+    await expect.poll(() => view.getByRole('alert').count(), POLL).toBe(0);
     const back = await largest();
     expect(Number.isFinite(back)).toBe(true);
     expect(back).toBeLessThanOrEqual(50);
@@ -108,25 +111,25 @@ describe('step-by-step view', () => {
     const box = view.getByLabel('Your sentences (one per line, at least two words each)');
     await box.fill('the cat sleeps\nhello');
     await view.getByRole('button', { name: 'Train on these sentences' }).click();
-    await expect.poll(() => view.getByRole('alert').innerText()).toMatch(/^Line 2 has one word \("hello"\)/);
+    await expect.poll(() => view.getByRole('alert').innerText(), POLL).toMatch(/^Line 2 has one word \("hello"\)/);
     await box.fill('the cat sleeps\nthe dog sleeps\nthe cat eats fish');
     await view.getByRole('button', { name: 'Train on these sentences' }).click();
-    await expect.poll(() => view.getByLabel('Toy corpus').inputValue()).toBe('own');
+    await expect.poll(() => view.getByLabel('Toy corpus').inputValue(), POLL).toBe('own');
     expect(await view.getByRole('alert').count()).toBe(0);
     expect(await view.locator('svg[aria-label^="W_in"]').textContent()).toContain('fish');
 
     // Keys: N picks a pair, A applies it, → takes a whole step, G runs 100, R resets.
     await page.locator('h1').click();
     await page.keyboard.press('n');
-    await expect.poll(() => view.getByRole('table').isVisible()).toBe(true);
+    await expect.poll(() => view.getByRole('table').isVisible(), POLL).toBe(true);
     await page.keyboard.press('a');
-    await expect.poll(() => view.getByLabel('Updates applied').innerText()).toBe('1');
+    await expect.poll(() => view.getByLabel('Updates applied').innerText(), POLL).toBe('1');
     await page.keyboard.press('ArrowRight');
-    await expect.poll(() => view.getByLabel('Updates applied').innerText()).toBe('2');
+    await expect.poll(() => view.getByLabel('Updates applied').innerText(), POLL).toBe('2');
     await page.keyboard.press('g');
-    await expect.poll(() => view.getByLabel('Updates applied').innerText()).toBe('102');
+    await expect.poll(() => view.getByLabel('Updates applied').innerText(), POLL).toBe('102');
     await page.keyboard.press('r');
-    await expect.poll(() => view.getByLabel('Updates applied').innerText()).toBe('0');
+    await expect.poll(() => view.getByLabel('Updates applied').innerText(), POLL).toBe('0');
     expectCleanPage(watch);
     await context.close();
   });

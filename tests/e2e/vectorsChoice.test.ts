@@ -3,7 +3,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launch } from './browser';
-import { expectCleanPage, openLab, statusLine, TEST_TIMEOUT } from './labHelpers';
+import { expectCleanPage, LAB_TIMEOUT, openLab, statusLine, TEST_TIMEOUT } from './labHelpers';
+
+/** Polls wait as long as a lab action may take on a busy machine (vitest's default is one second). */
+const POLL = { timeout: LAB_TIMEOUT, interval: 100 };
 
 let browser: Browser;
 beforeAll(async () => {
@@ -38,10 +41,10 @@ describe('choosing the vectors in use', () => {
     const value = await trained.getAttribute('value');
     expect(value).toBeTruthy();
     await select.selectOption(value!);
-    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Now using' }).first().textContent()).toMatch(/toy-fruit.*trained in the Lab/);
-    await expect.poll(() => page.getByTestId('active-vectors').first().textContent()).toMatch(/toy-fruit/);
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Now using' }).first().textContent(), POLL).toMatch(/toy-fruit.*trained in the Lab/);
+    await expect.poll(() => page.getByTestId('active-vectors').first().textContent(), POLL).toMatch(/toy-fruit/);
     // The answer now comes from the toy model: its neighbours are toy-fruit words, not Brown's.
-    await expect.poll(async () => (await neighbourWords(page)).join(' ')).not.toBe(shippedAnswer.join(' '));
+    await expect.poll(async () => (await neighbourWords(page)).join(' '), POLL).not.toBe(shippedAnswer.join(' '));
     // Scored in a worker once chosen.
     await expect.poll(() => page.getByTestId('active-vectors-scores').textContent(), { timeout: 120_000 }).toMatch(/^analogies /);
     expectCleanPage(watch);

@@ -153,6 +153,16 @@ describe('cli corpus checks and Ctrl-C', () => {
     expectOneLineError(latin1!, 1, new RegExp(`^error: .*latin1\\.txt is not UTF-8 text \\(invalid byte at offset ${Buffer.byteLength(text) + 6}, line ${lines}: byte 0xE9`));
   });
 
+  it('--stream (re-reading the file each epoch, as for files over 64 MB) gives the same vectors as holding it', async () => {
+    const [held, streamed] = await Promise.all([
+      cli(['train', '--corpus', corpus, ...TINY, '--out', 'held.txt']),
+      cli(['train', '--corpus', corpus, ...TINY, '--stream', '--out', 'streamed.txt']),
+    ]);
+    expect(held.code).toBe(0);
+    expect(streamed.code).toBe(0);
+    expect(readFileSync(join(dir, 'streamed.txt'), 'utf8')).toBe(readFileSync(join(dir, 'held.txt'), 'utf8'));
+  });
+
   it('warns about a Chinese text without spaces, and trains on characters with --split-characters', async () => {
     writeFileSync(join(dir, 'zh.txt'), '我们今天去公园散步天气很好。\n我喜欢吃苹果和香蕉。\n他们明天要去北京看长城。\n'.repeat(40));
     const [plain, split] = await Promise.all([

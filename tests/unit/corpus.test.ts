@@ -64,3 +64,16 @@ describe('encodeCorpus', () => {
     expect(phases).toContain('vocab');
   });
 });
+
+describe('a corpus of one distinct word', () => {
+  it('says the text has only one word instead of asking to lower min-count', () => {
+    let message = '';
+    try {
+      encodeCorpus('hello hello hello\nhello', { minCount: 1, maxVocab: 0 });
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toBe('The corpus has only 1 distinct word ("hello", 4 times): a model needs at least 2 different words. Use a longer text.');
+    expect(message).not.toMatch(/min-count/);
+  });
+});

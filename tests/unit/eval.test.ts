@@ -146,6 +146,13 @@ describe('evaluateSimilarity', () => {
     expect(r.pearson).toBeCloseTo((14 * s + 10 - 5 * 6.4 * ((2 * s) / 5)) / Math.sqrt(57.2 * 2.6), 6);
   });
 
+  it('says no pair is known instead of answering Spearman NaN', () => {
+    expect(() => evaluateSimilarity(sim, 'x y 3\nzz a 5\n', { fileName: 'mine.txt' })).toThrow(
+      /^mine\.txt: no pair of this file is in the vocabulary: each of its 2 pairs has a word these vectors do not know/,
+    );
+    expect(() => evaluateSimilarity(sim, 'a b 3\nzz a 5\n')).toThrow(/only 1 pair of this file is in the vocabulary \(1 have an unknown word\)/);
+  });
+
   it('finds the score column by name in a SimLex-style header and reads commas', () => {
     const simlex = 'word1\tword2\tPOS\tSimLex999\tconc(w1)\na\tb\tN\t7\t4.1\na\tc\tN\t3\t4.1\na\td\tN\t1\t2\n';
     expect(evaluateSimilarity(sim, simlex).points.map((p) => p.gold)).toEqual([7, 3, 1]);

@@ -93,3 +93,22 @@ describe('expression parser', () => {
     expect(errorOf('2 + 3').message).toMatch(/number, not a vector/);
   });
 });
+
+describe('expressions without an answer', () => {
+  it('says the zero vector has no direction instead of naming a nearest word', () => {
+    for (const src of ['king - king', '0.5 man - 0.5 man', '0 * queen']) {
+      expect(errorOf(src).message).toMatch(/zero vector .*no direction/);
+    }
+    // A tiny but real vector is still an answer.
+    expect(evalTo('king - 0.999 king')).toEqual({ king: 0.001 });
+  });
+
+  it('refuses 5,000 nested parentheses (or signs) with a clear message, not a stack overflow', () => {
+    const deep = `${'('.repeat(5000)}king${')'.repeat(5000)}`;
+    const e = errorOf(deep);
+    expect(e.message).toMatch(/^Too deeply nested at column 101: more than 100 levels/);
+    expect(errorOf(`${'-'.repeat(5000)}king`).message).toMatch(/Too deeply nested/);
+    // Within the limit, nesting works.
+    expect(evalTo(`${'('.repeat(50)}king${')'.repeat(50)} - man`)).toEqual({ king: 1, man: -1 });
+  });
+});

@@ -100,3 +100,25 @@ describe.runIf(existsSync(FASTTEXT))('a model saved as .bin, opened by Debian\'s
     });
   });
 });
+
+const PYTHON = '/usr/bin/python3';
+const hasGensim = existsSync(PYTHON) && (() => {
+  try {
+    execFileSync(PYTHON, ['-c', 'import gensim'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+describe.runIf(hasGensim)('a model saved as .bin, opened by gensim\'s load_facebook_model', () => {
+  it('gives the same vectors for seen and unseen words', async () => {
+    const t = await trained({ ...TOY, epochs: 2 });
+    const dir = mkdtempSync(join(tmpdir(), 'ft-gensim-'));
+    const path = join(dir, 'toy.bin');
+    writeFileSync(path, writeFastTextBin(t.toFastTextFile()));
+    const script = `import sys, json\nfrom gensim.models.fasttext import load_facebook_model\nm = load_facebook_model(sys.argv[1])\nprint(json.dumps({w: m.wv[w].tolist() for w in sys.argv[2:]}))`;
+    const got = JSON.parse(execFileSync(PYTHON, ['-c', script, path, 'apple', 'applesauce'], { encoding: 'utf8' })) as Record<string, number[]>;
+    const kv = t.subwordVectors();
+    for (const [word, vec] of Object.entries(got)) vec.forEach((x, d) => expect(kv.vectorOf(word)[d]).toBeCloseTo(x, 5));
+  });
+});

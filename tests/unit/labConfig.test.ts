@@ -56,10 +56,11 @@ describe('lab settings <-> URL', () => {
     expect(r.notes[0]).toMatch(/Ignored dim=0x10/);
   });
 
-  it('never takes the user’s own text from a link', () => {
+  it('never takes the user’s own text from a link, and asks for the file instead of switching to Brown', () => {
     const r = configFromParams(new URLSearchParams('corpus=file'));
-    expect(r.config.corpus).toBe('brown');
-    expect(r.notes[0]).toMatch(/never leaves their browser/);
+    expect(r.config.corpus).toBe('file');
+    expect(r.notes[0]).toMatch(/a text is never part of a link and a reload forgets it: choose the \.txt file again/);
+    expect(r.notes[0]).not.toMatch(/sender|Brown/);
   });
 
   it('maps to the registry’s model config', () => {

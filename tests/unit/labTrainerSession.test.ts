@@ -1,6 +1,6 @@
 // The trainer worker's logic, run in Node with the real CPU engine and a recorded message sink: the messages the
 // page relies on arrive in order, pause/step/resume behave, divergence pauses with a suggestion, bad text is named.
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { TOY_CORPORA } from '../../src/core/text/toyCorpora';
 import { defaultCommon, defaultParams, getModel } from '../../src/core/models';
 import type { CommonConfig, ParamValues } from '../../src/core/models/types';
@@ -155,5 +155,21 @@ describe('trainer worker session (cpu engine)', () => {
     h.session.handle({ ...(startMsg(TOY_CORPORA.fruit!.text, {}, {}, 'glove') as Extract<ToWorker, { type: 'start' }>), engine: 'tfjs-wasm' });
     await h.until(() => h.of('error').length > 0, 'an error');
     expect(h.of('error')[0]!.message).toMatch(/GloVe does not run on TensorFlow\.js on WebAssembly; it runs on cpu/);
+  });
+});
+
+describe('a bundled corpus that cannot be downloaded', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('is reported as a corpus that could not be read (offline, not stored), not as a crashed worker', async () => {
+    vi.stubGlobal('fetch', () => Promise.reject(new TypeError('Failed to fetch')));
+    const h = harness();
+    h.session.handle(startMsg('', {}, { source: { kind: 'bundled', name: 'sotu', url: './corpora/sotu.txt' } }));
+    await h.until(() => h.of('error').length > 0, 'an error');
+    const err = h.of('error')[0]!;
+    expect(err.kind).toBe('corpus');
+    expect(err.message).toMatch(/^Could not read sotu\.txt: the network is unreachable and this corpus is not stored for offline use yet/);
+    expect(err.message).not.toMatch(/crash/i);
+    expect(h.of('status').at(-1)!.text).toBe('Could not read the corpus');
   });
 });

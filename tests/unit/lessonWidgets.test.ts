@@ -2,7 +2,6 @@
 // progress storage and safe Markdown.
 import { describe, expect, it } from 'vitest';
 import { AE_GROUPS, buildAeData, generatedCorpus, TinyAutoencoder } from '../../src/ui/lessons/widgets/autoencoder';
-import { bucketOf, charNgrams, fnv1a, ngramSimilarity } from '../../src/ui/lessons/widgets/subwords';
 import { padBatches } from '../../src/ui/lessons/widgets/PaddingWidget';
 import { pairsFor } from '../../src/ui/lessons/widgets/ContextWindowWidget';
 import { trainProbe } from '../../src/ui/lessons/widgets/probe';
@@ -75,24 +74,7 @@ describe('tiny autoencoder', () => {
   });
 });
 
-describe('subwords', () => {
-  it('gives fastText n-grams', () => {
-    // fastText's computeSubwords keeps the whole wrapped word as an n-gram when it is at most maxn long.
-    expect(charNgrams('cat')).toEqual(['<ca', 'cat', 'at>', '<cat', 'cat>', '<cat>']);
-    expect(charNgrams('where')).not.toContain('<where>'); // 7 characters: longer than maxn = 6
-    expect(charNgrams('where')).toContain('<wh');
-    expect(ngramSimilarity('walk', 'walk')).toBe(1);
-    expect(ngramSimilarity('walked', 'walking')).toBeGreaterThan(ngramSimilarity('walked', 'jumped'));
-  });
-
-  it('hashes with 32-bit FNV-1a', () => {
-    expect(fnv1a('')).toBe(0x811c9dc5);
-    expect(fnv1a('a')).toBe(0xe40c292c);
-    // Bytes above 0x7f are read as signed char: 'é' (C3 A9) hashes to 0x3cfa68c1, not the unsigned 0x1e9de8c1.
-    expect(fnv1a('é')).toBe(0x3cfa68c1);
-    expect(bucketOf('<ca')).toBeLessThan(2_000_000);
-  });
-});
+// The subword widget's n-grams and hash are the fastText core's now: tests/unit/fastTextNgrams.test.ts.
 
 describe('context windows and padding', () => {
   it('pairs a centre word with its window', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { easeRanges, fitRanges, toView } from '../../src/ui/map/axisRange';
+import { countOutside, easeRanges, fitRanges, toView } from '../../src/ui/map/axisRange';
 import { mapCaption } from '../../src/ui/map/caption';
 
 describe('map axis ranges', () => {
@@ -27,6 +27,20 @@ describe('map axis ranges', () => {
     expect(grown.y[1]).toBeGreaterThanOrEqual(50);
     const single = fitRanges([3, 3])!;
     expect(single.x[1]).toBeGreaterThan(single.x[0]);
+  });
+});
+
+describe('map fit with outliers', () => {
+  it('keeps the cloud large when one word sits far out, and says how many points are left outside', () => {
+    const pos: number[] = [];
+    for (let i = 0; i < 400; i++) pos.push((i % 20) / 20, Math.floor(i / 20) / 20); // a 1 x 1 grid
+    pos.push(50, 50); // one far outlier
+    const r = fitRanges(pos)!;
+    expect(r.x[1] - r.x[0]).toBeLessThan(3); // not 50 wide: the grid fills most of the view
+    expect(countOutside(r, pos)).toBe(1);
+    // A cloud without outliers is fitted whole.
+    const grid = pos.slice(0, 800);
+    expect(countOutside(fitRanges(grid)!, grid)).toBe(0);
   });
 });
 

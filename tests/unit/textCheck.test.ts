@@ -78,7 +78,7 @@ describe('empty and too large', () => {
 describe('compressed and binary files', () => {
   it('says "gzip-compressed: unpack it first" for a real gzip of a text', () => {
     expect(() => checkTextBytes('corpus.txt.gz', new Uint8Array(gzipSync(ENGLISH)), true)).toThrow(
-      /^corpus\.txt\.gz is gzip-compressed, not plain text: unpack it first with gunzip/,
+      /^corpus\.txt\.gz is gzip-compressed, not plain text: unpack it first \(gunzip\)/,
     );
   });
 

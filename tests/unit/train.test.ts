@@ -9,7 +9,7 @@ import { createCpuTrainer } from '../../src/core/train/cpuEngine';
 import { buildHuffman } from '../../src/core/train/huffman';
 import { huffmanLabels, skipGramLoss } from '../../src/core/train/losses';
 import { Rng } from '../../src/core/train/rng';
-import { DEFAULT_TRAIN_CONFIG, DivergenceError, type TrainConfig } from '../../src/core/train/types';
+import { DEFAULT_TRAIN_CONFIG, DivergenceError, MIN_SUGGESTED_ALPHA, STABLE_ALPHA, suggestAlpha, type TrainConfig } from '../../src/core/train/types';
 
 const fruit = encodeCorpus(TOY_CORPORA.fruit.text, { minCount: 1, maxVocab: 0 });
 const TOY: TrainConfig = { ...DEFAULT_TRAIN_CONFIG, dim: 20, window: 2, minCount: 1, sample: 0, epochs: 20 };
@@ -167,11 +167,35 @@ describe('cpu engine bookkeeping', () => {
       }
       expect(error).toBeInstanceOf(DivergenceError);
       const de = error as DivergenceError;
-      expect(de.message).toMatch(/diverged.*Try alpha = 250000/s);
-      expect(de.suggestedAlpha).toBe(250_000);
+      // Never above the model's stable default, however absurd the failed rate.
+      expect(de.suggestedAlpha).toBe(STABLE_ALPHA[model]);
+      expect(de.message).toMatch(new RegExp(`diverged.*Try alpha = ${STABLE_ALPHA[model]}`, 's'));
       const v = t.vectors();
       expect(v.every((x) => Number.isFinite(x))).toBe(true);
     }
+  });
+
+  it('suggests after a divergence a learning rate that trains in one try', async () => {
+    for (const model of ['skipgram', 'cbow'] as const) {
+      const failed = createCpuTrainer(fruit, { ...TOY, model, alpha: 50, minAlpha: 0 });
+      const error = await (async () => {
+        while (!(await failed.run(200)).done);
+      })().then(() => null, (e: unknown) => e);
+      expect(error).toBeInstanceOf(DivergenceError);
+      const alpha = (error as DivergenceError).suggestedAlpha;
+      const retry = createCpuTrainer(fruit, { ...TOY, model, alpha, minAlpha: alpha / 100 });
+      let p = await retry.run(200);
+      while (!p.done) p = await retry.run(200);
+      expect(p.epoch).toBe(TOY.epochs);
+      expect(Number.isFinite(p.loss)).toBe(true);
+    }
+  });
+
+  it('suggests a tenth of the failed rate, capped by the stable default and floored', () => {
+    expect(suggestAlpha(50, 'skipgram')).toBe(0.025);
+    expect(suggestAlpha(0.1, 'skipgram')).toBeCloseTo(0.01, 12);
+    expect(suggestAlpha(0.3, 'cbow')).toBeCloseTo(0.03, 12);
+    expect(suggestAlpha(1e-4, 'cbow')).toBe(MIN_SUGGESTED_ALPHA);
   });
 
   it('rejects unusable settings with a message naming them', async () => {

@@ -49,6 +49,12 @@ export function encodeCorpus(text: string, opts: CorpusOptions, onProgress?: Pro
   if (rawTokens === 0) throw new Error('The corpus has no words: it is empty or holds no letters or digits.');
   const vocab = buildVocab(counts, rawTokens, { minCount: opts.minCount, maxSize: opts.maxVocab });
   onProgress?.(1, 'vocab');
+  if (counts.size < 2) {
+    // Lowering min-count cannot help: the text itself has only one distinct word.
+    throw new Error(
+      `The corpus has only ${counts.size} distinct word (${JSON.stringify([...counts.keys()][0])}, ${rawTokens} times): a model needs at least 2 different words. Use a longer text.`,
+    );
+  }
   if (vocab.words.length < 2) {
     throw new Error(
       `Only ${vocab.words.length} word(s) occur at least ${opts.minCount} times: lower min-count or use a longer text.`,

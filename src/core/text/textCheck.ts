@@ -53,10 +53,10 @@ interface Signature {
   advice: string;
 }
 
-const UNPACK = 'unpack it first (e.g. gunzip, unzip, unxz) and give the text inside';
+const UNPACK = 'unpack it first (e.g. with unzip, bunzip2, unxz, unzstd or 7z) and give the text inside';
 // Magic numbers at offset 0 of formats people mistake for text files.
 const SIGNATURES: readonly Signature[] = [
-  { bytes: [0x1f, 0x8b], what: 'gzip-compressed', advice: `${UNPACK.replace('unpack it first', 'unpack it first with gunzip')}` },
+  { bytes: [0x1f, 0x8b], what: 'gzip-compressed', advice: 'unpack it first (gunzip) and give the text inside' },
   { bytes: [0x50, 0x4b, 0x03, 0x04], what: 'a zip archive (or a .docx/.odt document)', advice: `${UNPACK}; save documents as plain text (.txt)` },
   { bytes: [0x42, 0x5a, 0x68], what: 'bzip2-compressed', advice: UNPACK },
   { bytes: [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00], what: 'xz-compressed', advice: UNPACK },

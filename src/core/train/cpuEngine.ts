@@ -16,7 +16,7 @@ import { buildHuffman } from './huffman';
 import { RecentMean } from './recentMean';
 import { Rng } from './rng';
 import { createWasmKernel, type WasmKernel, type WasmKernelParams } from './wasmKernel';
-import { DivergenceError, type EmbeddingTrainer, type TrainConfig, type TrainProgress } from './types';
+import { DivergenceError, suggestAlpha, type EmbeddingTrainer, type TrainConfig, type TrainProgress } from './types';
 import { validateTrainConfig } from './validateConfig';
 
 /** The running loss averages at least this many recent examples (two buckets of this size, the older dropped). */
@@ -25,8 +25,6 @@ const LOSS_WINDOW_EXAMPLES = 20_000;
 const SPEED_WINDOW_WORDS = 50_000;
 /** Weights are copied aside (to restore after a divergence) at most once per this many corpus tokens. */
 const SNAPSHOT_EVERY_WORDS = 200_000;
-/** After a divergence we suggest this fraction of the learning rate that failed. */
-const DIVERGENCE_ALPHA_FACTOR = 1 / 4;
 
 /** Which hot loop: 'auto' takes WebAssembly SIMD when the runtime has it, else plain JavaScript. */
 export type CpuKernelChoice = 'auto' | 'wasm' | 'js';
@@ -443,7 +441,7 @@ export class CpuTrainer implements EmbeddingTrainer {
       }
       restored = `The weights were put back as they were at word ${snap.wordsDone.toLocaleString('en-US')}.`;
     }
-    const suggested = this.config.alpha * DIVERGENCE_ALPHA_FACTOR;
+    const suggested = suggestAlpha(this.config.alpha, this.config.model);
     throw new DivergenceError(
       `Training diverged at word ${at.toLocaleString('en-US')} of ${this.wordsTotal.toLocaleString('en-US')} ` +
         `(epoch ${epoch}): with learning rate ${formatRate(alpha)} the scores h.u grew past ±1e6 or ` +

@@ -10,6 +10,8 @@ import { Rng } from './rng';
 import { setupArgs } from './wasmKernel';
 import type { TrainConfig } from './types';
 
+/** Room made when a streamed piece outgrows the shared buffers: a little more than needed, so growth is rare. */
+const PIECE_GROWTH = 1.25;
 /** Mixed into the seed so helper streams differ from the main thread's stream of the same seed ("hwld"). */
 const HELPER_SEED_SALT = 0x68776c64;
 
@@ -29,6 +31,10 @@ class HogwildPool implements ParallelRunner {
   private readonly workers: Worker[] = [];
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
+  /** The corpus (or the current piece of a streamed one) as the helpers see it, in shared memory. */
+  private pieceIds: Int32Array;
+  private pieceOffsets: Int32Array;
+  private pieceRaw: Int32Array;
   private failure: Error | null = null;
 
   constructor(trainer: CpuTrainer, corpus: EncodedCorpus | CorpusStream, helpers: number, seeds: number[][]) {
@@ -40,6 +46,9 @@ class HogwildPool implements ParallelRunner {
       ...this.sharedPiece(start),
       keep: trainer.keep ? sharedCopy(trainer.keep) : null,
     };
+    this.pieceIds = new Int32Array(shared.ids);
+    this.pieceOffsets = new Int32Array(shared.offsets);
+    this.pieceRaw = new Int32Array(shared.rawLengths);
     for (let t = 1; t <= helpers; t++) {
       const { args, sen } = setupArgs(kernel.layout, trainer.kernelParams, t);
       const worker = new Worker(new URL('./hogwild/worker.mjs', import.meta.url), {
@@ -67,10 +76,27 @@ class HogwildPool implements ParallelRunner {
     };
   }
 
+  /**
+   * Copies a streamed corpus's next piece into the shared buffers the helpers read. The buffers are reused (grown
+   * when a piece does not fit), so memory does not depend on how many pieces a pass has; a fresh buffer per piece
+   * would leave each helper's garbage collector to free them, whenever it happens to run. Safe without locks: the
+   * trainer moves to the next piece only after every helper has finished its slice of this one.
+   */
   usePiece(piece: EncodedCorpus): void {
-    // One shared copy for all helpers; messages to a worker arrive in order, so its next slice reads this piece.
-    const shared = this.sharedPiece(piece);
-    for (const w of this.workers) w.postMessage({ type: 'piece', ...shared });
+    if (piece.ids.length > this.pieceIds.length || piece.offsets.length > this.pieceOffsets.length) {
+      const grow = (n: number) => new SharedArrayBuffer(Math.max(4, Math.ceil(n * PIECE_GROWTH)) * 4);
+      const ids = grow(piece.ids.length);
+      const offsets = grow(piece.offsets.length);
+      const rawLengths = grow(piece.rawLengths.length);
+      this.pieceIds = new Int32Array(ids);
+      this.pieceOffsets = new Int32Array(offsets);
+      this.pieceRaw = new Int32Array(rawLengths);
+      // Messages to a worker arrive in order, so its next slice reads the new buffers.
+      for (const w of this.workers) w.postMessage({ type: 'piece', ids, offsets, rawLengths });
+    }
+    this.pieceIds.set(piece.ids);
+    this.pieceOffsets.set(piece.offsets);
+    this.pieceRaw.set(piece.rawLengths);
   }
 
   async ready(): Promise<void> {

@@ -19,7 +19,7 @@ import { activateTfjsBackend, type TfjsBackendName } from './tfjsBackend';
 import { createRowOps, type RowOps, type ScatterStrategy } from './tfjsRows';
 import { trainStep, type Tables } from './tfjsStep';
 import { validateTrainConfig } from './validateConfig';
-import { DivergenceError, type EmbeddingTrainer, type EngineName, type TrainConfig, type TrainProgress } from './types';
+import { DivergenceError, suggestAlpha, type EmbeddingTrainer, type EngineName, type TrainConfig, type TrainProgress } from './types';
 
 export { BackendUnavailableError, type TfjsBackendName } from './tfjsBackend';
 
@@ -35,8 +35,6 @@ const RATE_WINDOW_SECONDS = 2;
 const DIVERGED_MEAN_LOSS = 1000;
 /** Larger batches only add memory (B x (K+1) x d floats per block) once the backend is busy; this bounds it. */
 const MAX_BATCH = 65_536;
-/** After a divergence, suggest this fraction of the learning rate that failed (as the cpu engine does). */
-const DIVERGENCE_ALPHA_FACTOR = 0.25;
 
 export interface TfjsTrainerOptions {
   /** Force a scatter strategy (tests compare both); the default suits the backend (tfjsRows.ts). */
@@ -248,7 +246,7 @@ class TfjsTrainer implements EmbeddingTrainer {
   }
 
   private divergence(wordsBefore: number): DivergenceError {
-    const suggested = this.config.alpha * DIVERGENCE_ALPHA_FACTOR;
+    const suggested = suggestAlpha(this.config.alpha, this.config.model);
     const fmt = (x: number): string => x.toLocaleString('en-US');
     return new DivergenceError(
       `Training diverged on ${this.engine} between words ${fmt(wordsBefore)} and ${fmt(this.builder.wordsDone)} of ` +

@@ -68,6 +68,25 @@ export interface TrainProgress {
   done: boolean;
 }
 
+/**
+ * Learning rates known to train stably: word2vec.c's and gensim's defaults for each model, used on corpora of every
+ * size. A suggestion after a divergence never goes above these.
+ */
+export const STABLE_ALPHA: Record<ModelKind, number> = { skipgram: 0.025, cbow: 0.05 };
+/** A tenth of the rate that failed: one step down an order of magnitude, rather than quarters that need several tries. */
+export const DIVERGENCE_ALPHA_FRACTION = 0.1;
+/** Below this a run of a few epochs barely moves the vectors: suggesting less would trade a divergence for no learning. */
+export const MIN_SUGGESTED_ALPHA = 1e-4;
+
+/**
+ * The learning rate to suggest after `failed` diverged, chosen to work in one try: a tenth of it, but never above
+ * the model's stable default (alpha 50 -> 0.025 at once, not 12.5, 3.1, 0.78, 0.2 in four failed runs) and never
+ * below MIN_SUGGESTED_ALPHA.
+ */
+export function suggestAlpha(failed: number, model: ModelKind): number {
+  return Math.max(MIN_SUGGESTED_ALPHA, Math.min(failed * DIVERGENCE_ALPHA_FRACTION, STABLE_ALPHA[model]));
+}
+
 /** Thrown (or reported) when the loss or weights turn non-finite. Carries a human explanation and a suggestion. */
 export class DivergenceError extends Error {
   readonly suggestedAlpha: number;

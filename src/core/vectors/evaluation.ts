@@ -253,6 +253,17 @@ export function evaluateSimilarity(kv: KeyedVectors, text: string, o: Similarity
     points.push({ a, b, gold, cosine: denom > 0 ? dot / denom : 0 });
   });
   if (points.length + oov === 0) throw new EvalFileError('no word pairs found', { fileName: o.fileName });
+  // A rank correlation needs two known pairs; with fewer, Spearman would be NaN, which tells a student nothing.
+  if (points.length === 0) {
+    throw new EvalFileError(`no pair of this file is in the vocabulary: each of its ${oov} pairs has a word these vectors do not know`, {
+      fileName: o.fileName,
+    });
+  }
+  if (points.length === 1) {
+    throw new EvalFileError(`only 1 pair of this file is in the vocabulary (${oov} have an unknown word): a correlation needs at least 2`, {
+      fileName: o.fileName,
+    });
+  }
   const gold = points.map((p) => p.gold);
   const cos = points.map((p) => p.cosine);
   return {

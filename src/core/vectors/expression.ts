@@ -37,6 +37,18 @@ type Token =
   | { t: 'op'; op: '+' | '-' | '*' | '/' | '(' | ')'; pos: number; end: number }
   | { t: 'eof'; pos: number; end: number };
 
+/**
+ * Deepest nesting of parentheses and signs the parser follows. The parser recurses once per level, so 5,000 "("
+ * would overflow the stack; no sensible expression comes near this.
+ */
+export const MAX_NESTING = 100;
+
+/**
+ * A result shorter than this is the zero vector for every purpose (word vectors here have lengths near 1): it has
+ * no direction, so "nearest by cosine" means nothing (king - king).
+ */
+export const ZERO_VECTOR_NORM = 1e-6;
+
 /** Column for humans (1-based). */
 export function column(position: number): number {
   return position + 1;
@@ -131,6 +143,15 @@ export function parseExpression(src: string, hasWord: (w: string) => boolean = (
   let k = 0;
   const peek = () => toks[k];
   const next = () => toks[k++];
+  let depth = 0;
+  const deeper = (tok: Token): void => {
+    if (++depth > MAX_NESTING) {
+      throw new ExpressionError(
+        `Too deeply nested at column ${column(tok.pos)}: more than ${MAX_NESTING} levels of parentheses or signs`,
+        tok.pos,
+      );
+    }
+  };
 
   function expr(): Expr {
     let left = term();
@@ -164,7 +185,9 @@ export function parseExpression(src: string, hasWord: (w: string) => boolean = (
     const tok = peek();
     if (tok.t === 'op' && (tok.op === '-' || tok.op === '+')) {
       next();
+      deeper(tok);
       const arg = unary();
+      depth--;
       return tok.op === '-' ? { kind: 'negate', arg, pos: tok.pos, end: arg.end } : arg;
     }
     return atom();
@@ -174,7 +197,9 @@ export function parseExpression(src: string, hasWord: (w: string) => boolean = (
     if (tok.t === 'num') return { kind: 'number', value: tok.value, pos: tok.pos, end: tok.end };
     if (tok.t === 'word') return { kind: 'word', word: tok.word, pos: tok.pos, end: tok.end };
     if (tok.t === 'op' && tok.op === '(') {
+      deeper(tok);
       const inner = expr();
+      depth--;
       const close = next();
       if (!(close.t === 'op' && close.op === ')')) {
         throw new ExpressionError(
@@ -298,6 +323,15 @@ export function evaluateExpression(e: Expr, lookup: (w: string) => Float32Array 
   };
   const out = ev(e);
   if (typeof out === 'number') throw new ExpressionError('The expression is a number, not a vector: include at least one word', 0);
+  let norm2 = 0;
+  for (const x of out) norm2 += x * x;
+  if (Math.sqrt(norm2) < ZERO_VECTOR_NORM) {
+    throw new ExpressionError(
+      'The result is the zero vector (the words cancel out): it has no direction, so no word is nearest to it by cosine',
+      e.pos,
+      e.end - e.pos,
+    );
+  }
   return { vector: out, weights: linearWeights(e) };
 }
 

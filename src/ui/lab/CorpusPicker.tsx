@@ -39,7 +39,10 @@ export function CorpusPicker() {
               {CORPUS_TITLES[c]}
             </option>
           ))}
-          {userFile && <option value="file">Your text: {userFile.name}</option>}
+          {/* A link (or a reload) can name an own text without having it: shown as such, never as Brown. */}
+          {(userFile || corpus === 'file') && (
+            <option value="file">{userFile ? `Your text: ${userFile.name}` : 'Your own text (choose the file below)'}</option>
+          )}
         </select>
       </div>
       <div

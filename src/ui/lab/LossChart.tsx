@@ -1,6 +1,7 @@
 // The loss curve: a canvas drawn by lossPlot.ts from points that live outside React (labLoss.ts). It redraws a few
 // times a second, only when the points changed, without a React render; hovering reads out the nearest point.
-// DOM contract (tests): <figure aria-label="Loss curve" data-points={n}> holding a canvas with role img.
+// DOM contract (tests): <figure aria-label="Loss curve" data-points={n} data-first data-last> holding a canvas with
+// role img (data-first / data-last: the first and last plotted loss).
 import { useEffect, useRef } from 'react';
 import { lossSeries } from '../../state/labLoss';
 import { drawLossPlot, nearestIndex, type Extent, type Frame, type LossPlotStyle } from './lossPlot';
@@ -58,6 +59,9 @@ export function LossChart() {
       drawn = lossSeries.version;
       geometry = drawLossPlot(ctx, lossSeries, size.w, size.h, size.ratio, colours);
       figureRef.current?.setAttribute('data-points', String(lossSeries.x.length));
+      // The first and last plotted loss, for tests that check the curve falls without racing the live readout.
+      figureRef.current?.setAttribute('data-first', String(lossSeries.loss[0] ?? ''));
+      figureRef.current?.setAttribute('data-last', String(lossSeries.loss[lossSeries.loss.length - 1] ?? ''));
       canvas.setAttribute('aria-label', summary());
     };
     const resize = () => {

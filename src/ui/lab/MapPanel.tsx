@@ -1,11 +1,13 @@
 // The live map of the N most frequent words (the projection helper's EmbeddingMap), its settings, and what it is
 // showing (the map's own caption names method, words, seed and iteration).
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { freshVectors, selectWord } from '../../state/labController';
 import { useLabStore } from '../../state/labStore';
 import { EmbeddingMap } from '../map/EmbeddingMap';
+import { MapComparison } from '../map/MapComparison';
 import { centredNeighbours, wordsToAdd, type MapSearch } from '../map/searchNeighbours';
 import { SettingField } from './SettingField';
+import { useMapCommands } from './useMapCommands';
 
 const METHOD_TITLES = { tsne: 't-SNE', pca: 'PCA', 'tsne-js': 't-SNE (tsne-js)' };
 
@@ -15,6 +17,8 @@ export function MapPanel({ showSettings }: { showSettings: boolean }) {
   const selection = useLabStore((s) => s.selection);
   const vocabSize = useLabStore((s) => s.corpusInfo?.vocabSize ?? null);
   const modelLabel = useLabStore((s) => s.modelLabel);
+  const panelRef = useRef<HTMLElement>(null);
+  useMapCommands(panelRef);
   // The search as the map draws it: neighbours outside the map's N words are added to it (their vectors from the
   // full model), and the centred cosines are computed over the whole vocabulary.
   const [highlight, setHighlight] = useState<MapSearch | null>(null);
@@ -42,7 +46,7 @@ export function MapPanel({ showSettings }: { showSettings: boolean }) {
   const onWordClick = useCallback((w: string) => void selectWord(w), []);
 
   return (
-    <section className="map-panel" aria-label="Map of words">
+    <section ref={panelRef} className="map-panel" aria-label="Map of words">
       <div className="map-head">
         <h2 className="small-heading">
           Map {modelLabel && <span className="muted">of {modelLabel}</span>}
@@ -58,6 +62,7 @@ export function MapPanel({ showSettings }: { showSettings: boolean }) {
         onWordClick={onWordClick}
         totalWords={vocabSize ?? undefined}
       />
+      <MapComparison input={snapshot} seed={config.seed} perplexity={config.perplexity} learningRate={config.mapLr} method={config.map} />
       {showSettings && <MapSettings />}
     </section>
   );

@@ -7,6 +7,7 @@ const TITLES = {
   divergence: 'Training diverged',
   backend: 'Engine problem',
   input: 'This text cannot be used',
+  corpus: 'The corpus could not be read',
   crash: 'The training worker crashed',
   query: 'Search',
   info: 'Note',

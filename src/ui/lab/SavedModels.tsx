@@ -1,5 +1,6 @@
 // Models kept in this browser (IndexedDB): save the current one, list, load, delete. Survives reloads.
 import { useEffect, useId, useState } from 'react';
+import { hasUnsavedTraining, isReload, reloadAccount } from '../../state/reloadAccount';
 import { KeyedVectors } from '../../core/vectors/keyedVectors';
 import { adoptSavedVectors, freshVectors, setConfig } from '../../state/labController';
 import { configFromParams, configToParams } from '../../state/labConfig';
@@ -16,6 +17,33 @@ async function refresh(): Promise<void> {
   }
 }
 
+/** The reload account is given once per page load, not each time the lab tab is opened again. */
+let reloadAnnounced = false;
+
+function announceReload(): void {
+  if (reloadAnnounced || !isReload()) return;
+  reloadAnnounced = true;
+  // From the link itself: this runs before the lab has copied the link's settings into the store.
+  const own = new URLSearchParams(window.location.hash.split('?')[1] ?? '').get('corpus') === 'file';
+  useLabStore.getState().addNotice({ kind: 'info', message: reloadAccount(own) });
+}
+
+/** While training is unsaved, leaving or reloading the page asks first (the browser shows its own wording). */
+function useLeaveGuard(savedAtWords: number | null): void {
+  const modelSource = useLabStore((s) => s.modelSource);
+  const wordsDone = useLabStore((s) => s.progress?.wordsDone ?? 0);
+  const unsaved = hasUnsavedTraining({ modelSource, wordsDone, savedAtWords });
+  useEffect(() => {
+    if (!unsaved) return;
+    const ask = (e: BeforeUnloadEvent) => {
+      e.preventDefault();
+      e.returnValue = ''; // older browsers need it set to show the prompt
+    };
+    window.addEventListener('beforeunload', ask);
+    return () => window.removeEventListener('beforeunload', ask);
+  }, [unsaved]);
+}
+
 function when(t: number): string {
   return new Date(t).toLocaleString('en', { dateStyle: 'medium', timeStyle: 'short' });
 }
@@ -27,10 +55,13 @@ export function SavedModels() {
   const [name, setName] = useState('');
   const [message, setMessage] = useState<{ text: string; error?: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
+  const [savedAtWords, setSavedAtWords] = useState<number | null>(null);
   const nameId = useId();
+  useLeaveGuard(savedAtWords);
 
   useEffect(() => {
     void refresh();
+    announceReload();
   }, []);
 
   const save = async () => {
@@ -58,6 +89,7 @@ export function SavedModels() {
         vectors: kv.vectors,
       });
       setName('');
+      setSavedAtWords(s.progress?.wordsDone ?? 0);
       setMessage({ text: `Saved “${label}” in this browser.` });
       await refresh();
     } catch (e) {

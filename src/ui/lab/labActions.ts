@@ -105,7 +105,7 @@ export function shortcutsAllowed(e: KeyboardEvent): boolean {
   const tag = t.tagName;
   if (tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT') return false;
   if (e.key === ' ' && (tag === 'BUTTON' || tag === 'A' || t.getAttribute('role') === 'button')) return false;
-  if (t.closest('[role="slider"], [role="listbox"], [role="tablist"], .js-plotly-plot, dialog')) return false;
+  if (t.closest('[role="slider"], [role="listbox"], [role="tablist"], .js-plotly-plot, dialog[open]')) return false;
   return true;
 }
 

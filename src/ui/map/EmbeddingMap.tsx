@@ -8,12 +8,12 @@
 // data-labels={labels drawn now, none overlapping} data-highlighted={points highlighted by the current search: the
 // word and each neighbour found on the map, so k + 1 when all are drawn} data-added={words added for the search}
 // data-zoom={view zoom, 1 = fitted} data-frames={layout frames drawn} data-replots={frames that rebuilt the points'
-// colour batches rather than only moving them} data-ready> (data-ready once the canvas is up). For tests, the plot
+// colour batches rather than only moving them} data-draw-ms={smoothed main-thread ms per drawn frame} data-ready> (data-ready once the canvas is up). For tests, the plot
 // element carries `__map` with the points' screen positions and the canvas's background pixel (see mapProbe below).
 import { useEffect, useId, useRef, useState } from 'react';
 import type { LayoutMethod } from '../../core/project/layoutEngine';
 import type { LayoutRequest, LayoutResponse } from '../../workers/layoutMessages';
-import { easeRanges, toView, VIEW, type Ranges } from './axisRange';
+import { countOutside, easeRanges, toView, VIEW, type Ranges } from './axisRange';
 import { downloadBlob } from '../lab/download';
 import { mapCaption } from './caption';
 import { drawHighlightCanvas, drawHighlightSvg, highlightTextBoxes, type PlotArea, type ToPixel } from './highlightLayer';
@@ -74,6 +74,8 @@ const sameShape = (a: DrawnShape | null, b: DrawnShape) =>
 const HOVER_LOST_PX = 16;
 /** Most labels drawn at once: a cap for very large maps zoomed out (placement is O(points) anyway). */
 const MAX_LABELS = 1200;
+/** Weight of the newest draw in the smoothed draw time (data-draw-ms). */
+const DRAW_MS_SMOOTHING = 0.1;
 /** Redraw interval while the view eases to a new fit and no layout frame comes (about 30 per second). */
 const EASE_FRAME_MS = 33;
 /** The map-neighbour list beside the search is refreshed this often while the layout moves. */
@@ -127,6 +129,10 @@ interface Live {
   lastComparisonAt: number;
   /** A layout frame arrived since the last draw (a draw without one only eases the view). */
   freshFrame: boolean;
+  /** Smoothed main-thread ms per draw. */
+  drawMs: number;
+  /** Outlying points the fitted view leaves outside (axisRange.ts visibleBounds). */
+  outside: number;
 }
 
 /** What the browser tests read: the points' positions on screen (page px) and the canvas's background pixel. */
@@ -169,7 +175,7 @@ export function EmbeddingMap(props: EmbeddingMapProps) {
     paramsSent: 0, nextId: 1, drawPending: false, drawnShape: null, lastStatsAt: 0,
     theme: null, lastSentKey: '', added: new Map(), viewX: null, viewY: null, lastDrawAt: 0, measure: new TextMeasure(), widths: null,
     widthsFor: null, placed: [], previousLabels: new Map(), labelsFor: null, colouring: colourPoints([], null, null), hover: null,
-    lastComparisonAt: 0, freshFrame: false,
+    lastComparisonAt: 0, freshFrame: false, drawMs: 0, outside: 0,
   });
   const classesRef = useRef<{ classes: WordClasses | null; isolate: number | null }>({ classes: null, isolate: null });
   classesRef.current = { classes, isolate };
@@ -205,6 +211,7 @@ export function EmbeddingMap(props: EmbeddingMapProps) {
       iteration: l.iteration,
       note: l.note,
       added: l.added.size,
+      outside: l.outside,
     });
   };
 
@@ -282,10 +289,10 @@ export function EmbeddingMap(props: EmbeddingMapProps) {
     }
     const px = new Float32Array(n);
     const py = new Float32Array(n);
+    const t = l.canvas!.affine();
     for (let i = 0; i < n; i++) {
-      const p = a.toPixel(l.viewX[i]!, l.viewY[i]!);
-      px[i] = p ? p[0] : NaN;
-      py[i] = p ? p[1] : NaN;
+      px[i] = t.sx * l.viewX[i]! + t.ox;
+      py[i] = t.sy * l.viewY[i]! + t.oy;
     }
     // Highlighted words carry the highlight layer's own labels: theirs are obstacles, not candidates. Added words
     // (not among the N) are labelled only through the highlight; the rest go by frequency rank (index order).
@@ -356,10 +363,12 @@ export function EmbeddingMap(props: EmbeddingMapProps) {
     const xs = new Float32Array(n);
     const ys = new Float32Array(n);
     const now = performance.now();
+    const started = now;
     const eased = easeRanges(l.ranges, l.positions, l.lastDrawAt > 0 ? now - l.lastDrawAt : Infinity);
     l.lastDrawAt = now;
     l.ranges = eased.ranges;
     const r = l.ranges ?? VIEW;
+    l.outside = countOutside(r, l.positions);
     for (let i = 0; i < n; i++) {
       const [x, y] = toView(r, l.positions[2 * i]!, l.positions[2 * i + 1]!);
       xs[i] = x;
@@ -394,6 +403,9 @@ export function EmbeddingMap(props: EmbeddingMapProps) {
     l.freshFrame = false;
     drawOverlays();
     updateCaption();
+    // Main-thread time of a frame (points, labels, highlight), smoothed: the bench reports it beside updates/s.
+    l.drawMs = l.drawMs === 0 ? performance.now() - started : l.drawMs * (1 - DRAW_MS_SMOOTHING) + (performance.now() - started) * DRAW_MS_SMOOTHING;
+    figureRef.current?.setAttribute('data-draw-ms', l.drawMs.toFixed(1));
     ackFrame();
     // The view is still gliding to its fit: draw again even if the layout sends no new frame.
     if (!eased.arrived) setTimeout(requestDraw, EASE_FRAME_MS);

@@ -12,6 +12,8 @@ export interface CaptionInput {
   note?: string;
   /** Words added to the map for a search (not among the N most frequent). */
   added?: number;
+  /** Far outliers the fitted view leaves outside. */
+  outside?: number;
 }
 
 const METHOD_LABEL: Record<LayoutMethod, string> = {
@@ -37,5 +39,6 @@ export function mapCaption(c: CaptionInput): string {
     parts.push('cosine distances', `perplexity ${c.perplexity}`, `seed ${c.seed}`, `iteration ${formatCount(c.iteration)}`);
   }
   if (c.note) parts.push(c.note);
+  if (c.outside) parts.push(`${formatCount(c.outside)} far outlier${c.outside === 1 ? '' : 's'} outside the view`);
   return parts.join(' · ');
 }

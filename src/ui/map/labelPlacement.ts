@@ -92,12 +92,17 @@ class BoxGrid {
     return [x0, x1, y0, y1];
   }
 
-  collides(b: Box): boolean {
-    const [x0, x1, y0, y1] = this.range(b);
+  /** Whether the box (x, y, w, h) overlaps one already added; no allocation, as it runs up to 8 times a point. */
+  collides(x: number, y: number, w: number, h: number): boolean {
+    const x0 = Math.floor((x - this.area.x) / CELL_PX);
+    const x1 = Math.floor((x + w - this.area.x) / CELL_PX);
+    const y0 = Math.floor((y - this.area.y) / CELL_PX);
+    const y1 = Math.floor((y + h - this.area.y) / CELL_PX);
     for (let cy = y0; cy <= y1; cy++) {
       for (let cx = x0; cx <= x1; cx++) {
         const list = this.cells.get(this.key(cx, cy));
-        if (list) for (const o of list) if (overlaps(b, o)) return true;
+        if (!list) continue;
+        for (const o of list) if (x < o.x + o.width && o.x < x + w && y < o.y + o.height && o.y < y + h) return true;
       }
     }
     return false;
@@ -116,8 +121,19 @@ class BoxGrid {
   }
 }
 
-function inside(b: Box, area: Box): boolean {
-  return b.x >= area.x && b.y >= area.y && b.x + b.width <= area.x + area.width && b.y + b.height <= area.y + area.height;
+/** Top-left corner of a label box on a side (labelBox without the allocation). */
+function corner(px: number, py: number, width: number, height: number, gap: number, side: Side, out: [number, number]): void {
+  const d = gap * DIAGONAL;
+  switch (side) {
+    case 'right': out[0] = px + gap; out[1] = py - height / 2; return;
+    case 'left': out[0] = px - gap - width; out[1] = py - height / 2; return;
+    case 'above': out[0] = px - width / 2; out[1] = py - gap - height; return;
+    case 'below': out[0] = px - width / 2; out[1] = py + gap; return;
+    case 'above-right': out[0] = px + d; out[1] = py - d - height; return;
+    case 'below-right': out[0] = px + d; out[1] = py + d; return;
+    case 'above-left': out[0] = px - d - width; out[1] = py - d - height; return;
+    case 'below-left': out[0] = px - d - width; out[1] = py + d; return;
+  }
 }
 
 export function placeLabels(input: LabelInput): PlacedLabel[] {
@@ -127,15 +143,23 @@ export function placeLabels(input: LabelInput): PlacedLabel[] {
   const out: PlacedLabel[] = [];
   const done = new Set<number>();
 
-  const tryPlace = (i: number, sides: readonly Side[]): boolean => {
+  const at: [number, number] = [0, 0];
+  const right = area.x + area.width;
+  const bottom = area.y + area.height;
+  const tryPlace = (i: number, first: Side | null): boolean => {
     const x = px[i]!;
     const y = py[i]!;
+    const w = width[i]!;
     if (!Number.isFinite(x) || !Number.isFinite(y)) return false;
-    for (const side of sides) {
-      const b = labelBox(x, y, width[i]!, height, gap, side);
-      if (!inside(b, area) || grid.collides(b)) continue;
+    for (let k = first === null ? 0 : -1; k < SIDES.length; k++) {
+      const side = k < 0 ? first! : SIDES[k]!;
+      if (k >= 0 && side === first) continue;
+      corner(x, y, w, height, gap, side, at);
+      const [bx, by] = at;
+      if (bx < area.x || by < area.y || bx + w > right || by + height > bottom || grid.collides(bx, by, w, height)) continue;
+      const b: PlacedLabel = { x: bx, y: by, width: w, height, index: i, side };
       grid.add(b);
-      out.push({ ...b, index: i, side });
+      out.push(b);
       return true;
     }
     return false;
@@ -148,13 +172,13 @@ export function placeLabels(input: LabelInput): PlacedLabel[] {
       const side = previous.get(i);
       if (side === undefined) continue;
       done.add(i);
-      tryPlace(i, [side, ...SIDES.filter((s) => s !== side)]);
+      tryPlace(i, side);
     }
   }
   for (let k = 0; k < order.length && out.length < max; k++) {
     const i = order[k]!;
     if (done.has(i)) continue;
-    tryPlace(i, SIDES);
+    tryPlace(i, null);
   }
   return out;
 }

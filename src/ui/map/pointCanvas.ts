@@ -54,6 +54,7 @@ export class PointCanvas {
   private resizeObserver: ResizeObserver;
   private drag: { id: number; x: number; y: number; view: ViewRange; moved: boolean } | null = null;
   private hovered: number | null = null;
+  private mark: number | null = null;
 
   constructor(
     private readonly host: HTMLElement,
@@ -96,6 +97,15 @@ export class PointCanvas {
     return [a.left + ((x - v.x[0]) / (v.x[1] - v.x[0])) * a.width, a.top + ((v.y[1] - y) / (v.y[1] - v.y[0])) * a.height];
   }
 
+  /** The same mapping as toPixel as one affine map per axis (px = sx * x + ox, py = sy * y + oy), for loops. */
+  affine(): { sx: number; ox: number; sy: number; oy: number } {
+    const a = this.area();
+    const v = this.view;
+    const sx = a.width / (v.x[1] - v.x[0]);
+    const sy = -a.height / (v.y[1] - v.y[0]);
+    return { sx, ox: a.left - v.x[0] * sx, sy, oy: a.top - v.y[1] * sy };
+  }
+
   fromPixel(px: number, py: number): [number, number] {
     const a = this.area();
     const v = this.view;
@@ -106,6 +116,12 @@ export class PointCanvas {
     this.view = { x: [v.x[0], v.x[1]], y: [v.y[0], v.y[1]] };
     this.draw();
     this.events.onView();
+  }
+
+  /** Ring one point (e.g. the word hovered in a companion map), or none. */
+  setMark(index: number | null): void {
+    this.mark = index;
+    this.draw();
   }
 
   setTheme(theme: MapTheme): void {
@@ -201,6 +217,15 @@ export class PointCanvas {
         ctx.closePath();
       }
       ctx.fill();
+    }
+    const m = this.mark;
+    if (m !== null && m < this.xs.length) {
+      ctx.globalAlpha = 1;
+      ctx.strokeStyle = theme.danger;
+      ctx.lineWidth = 2;
+      ctx.beginPath();
+      ctx.arc(a.left + (this.xs[m]! - v.x[0]) * sx, a.top + (v.y[1] - this.ys[m]!) * sy, r + 4, 0, 2 * Math.PI);
+      ctx.stroke();
     }
     ctx.restore();
   }

@@ -116,24 +116,52 @@ export function mapNeighbours(words: readonly string[], positions: ArrayLike<num
   return order.slice(0, k).map((o) => words[o.i]!);
 }
 
-/** Share of each word's k map neighbours that two layouts of the same words agree on, per word and on average. */
-export function neighbourAgreement(words: readonly string[], a: ArrayLike<number>, b: ArrayLike<number>, k: number): { mean: number; perWord: Float64Array } {
-  const n = words.length;
+/** Indices of the k points nearest to point q (squared Euclidean distance; q itself left out), in any order. */
+function nearestK(pos: ArrayLike<number>, n: number, q: number, k: number, idx: Int32Array, dist: Float64Array): Int32Array {
+  let size = 0;
+  const qx = pos[2 * q]!;
+  const qy = pos[2 * q + 1]!;
+  for (let i = 0; i < n; i++) {
+    if (i === q) continue;
+    const d = (pos[2 * i]! - qx) ** 2 + (pos[2 * i + 1]! - qy) ** 2;
+    if (size < k) {
+      idx[size] = i;
+      dist[size] = d;
+      size++;
+    } else {
+      // Replace the farthest kept one if this is nearer (k is small: a linear scan beats a heap).
+      let far = 0;
+      for (let j = 1; j < k; j++) if (dist[j]! > dist[far]!) far = j;
+      if (d < dist[far]!) {
+        idx[far] = i;
+        dist[far] = d;
+      }
+    }
+  }
+  return idx.subarray(0, size);
+}
+
+/**
+ * How far two layouts of the same words agree: for each word, the share of its k nearest map neighbours that are the
+ * same in both; and the mean over words. Two unrelated (random) layouts agree on k / (N - 1) on average: the
+ * baseline to read the mean against.
+ */
+export function neighbourAgreement(n: number, a: ArrayLike<number>, b: ArrayLike<number>, k: number): { mean: number; perWord: Float64Array; baseline: number } {
   const perWord = new Float64Array(n);
-  if (n < 2) return { mean: NaN, perWord };
+  if (n < 2) return { mean: NaN, perWord, baseline: NaN };
   const kk = Math.min(k, n - 1);
-  const knn = (pos: ArrayLike<number>, q: number) => {
-    const d: { i: number; d: number }[] = [];
-    for (let i = 0; i < n; i++) if (i !== q) d.push({ i, d: (pos[2 * i]! - pos[2 * q]!) ** 2 + (pos[2 * i + 1]! - pos[2 * q + 1]!) ** 2 });
-    d.sort((x, y) => x.d - y.d);
-    return d.slice(0, kk).map((x) => x.i);
-  };
+  const ia = new Int32Array(kk);
+  const ib = new Int32Array(kk);
+  const da = new Float64Array(kk);
+  const db = new Float64Array(kk);
+  const mark = new Int32Array(n).fill(-1);
   let sum = 0;
   for (let q = 0; q < n; q++) {
-    const na = new Set(knn(a, q));
-    const shared = knn(b, q).filter((i) => na.has(i)).length;
+    for (const i of nearestK(a, n, q, kk, ia, da)) mark[i] = q;
+    let shared = 0;
+    for (const i of nearestK(b, n, q, kk, ib, db)) if (mark[i] === q) shared++;
     perWord[q] = shared / kk;
     sum += perWord[q]!;
   }
-  return { mean: sum / n, perWord };
+  return { mean: sum / n, perWord, baseline: kk / (n - 1) };
 }

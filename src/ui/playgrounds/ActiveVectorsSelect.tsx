@@ -4,7 +4,7 @@
 import { useEffect, useId, useState } from 'react';
 import { scoresOf, scoreText, scoreVectors } from '../../state/vectorScoring';
 import { useVectorsStore, type ActiveVectors } from '../../state/vectorsStore';
-import { loadShipped, loadShippedIndex, useLoadStore, type ShippedEntry } from './shippedVectors';
+import { ensureShippedVectors, loadShipped, loadShippedIndex, useLoadStore, type ShippedEntry } from './shippedVectors';
 
 const ORIGIN_WORDS: Record<ActiveVectors['origin'], string> = { shipped: 'shipped', loaded: 'loaded', trained: 'trained in the Lab' };
 
@@ -23,6 +23,7 @@ export function ActiveVectorsSelect() {
 
   useEffect(() => {
     loadShippedIndex().catch(() => undefined); // the Vectors tab reports a missing index; here it only adds options
+    void ensureShippedVectors(); // the default choice, unless the user chose other vectors already
   }, []);
 
   const notFetched = (index ?? []).filter((e) => !available.some((a) => a.label === e.label));

@@ -108,9 +108,10 @@ export function ComparePlayground(props: CompareProps) {
     <section className="playground" aria-label="Compare spaces">
       <h2>Compare two spaces</h2>
       <p className="muted">
-        Two spaces trained apart are rotated copies of each other at best. A map learned on {DEFAULT_COMPARE.dictionaryWords.toLocaleString('en')} shared
-        frequent words ({pct(1 - DEFAULT_COMPARE.testShare)} to learn from, the rest held out) carries a held-out word from A into B; it counts when
-        B's nearest word is the same word. Between two languages, with a dictionary of translations, the same steps give
+        Two spaces trained apart are rotated copies of each other at best. A map is learned on the most frequent words
+        both spaces know ({pct(1 - DEFAULT_COMPARE.testShare)} of them; the rest are held out) and carries a held-out word
+        from A into B, where it counts when B's nearest word, among B's {DEFAULT_COMPARE.searchSize.toLocaleString('en')} most
+        frequent, is the same word. Between two languages, with a dictionary of translations, the same steps give
         cross-lingual word retrieval; here both spaces are English, from different corpora.
       </p>
       <div className="row">
@@ -144,6 +145,7 @@ function CompareResults({ r }: { r: CompareResult }) {
   return (
     <>
       <h3>Retrieval of held-out words, A → B</h3>
+      <p className="muted">Maps learned on {r.trainPairs.toLocaleString('en')} word pairs.</p>
       <table aria-label="Retrieval scores">
         <thead>
           <tr>

@@ -180,7 +180,8 @@ function reporter(totalBytes: number, maxWords: number, current: () => boolean):
 }
 
 function labelOf(name: string, loaded: LoadedVectors, req: LoadRequest): string {
-  return `${name}${loaded.truncated || loaded.kv.size >= req.maxWords ? ` (first ${req.maxWords.toLocaleString('en')} words)` : ''}`;
+  // "first N words" only when the limit cut the file short, not for a file of exactly N words.
+  return `${name}${loaded.truncated ? ` (first ${req.maxWords.toLocaleString('en')} words)` : ''}`;
 }
 
 /** Load vectors from user files (one file, or vectors.tsv + metadata.tsv for the Projector format). */

@@ -109,7 +109,7 @@ export function StepThrough(props: { corpus?: string }) {
   keys.current = (e: KeyboardEvent) => {
     if (e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented) return;
     const t = e.target as HTMLElement | null;
-    if (t && (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName) || t.closest('dialog'))) return;
+    if (t && (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName) || t.closest('dialog[open]'))) return;
     const k = e.key.length === 1 ? e.key.toLowerCase() : e.key;
     const act: Record<string, () => void> = {
       [STEP_KEYS.next]: onNext,

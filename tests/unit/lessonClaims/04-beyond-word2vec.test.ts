@@ -1,22 +1,25 @@
-// Claims of lessons/04-beyond-word2vec.md on brown-sotu-sg100: the subword stand-in's look-alikes, fastText's n-grams
-// of "cat", and the neighbours of "bank".
+// Claims of lessons/04-beyond-word2vec.md: the shipped fastText model on "befriendable" and "friendly", fastText's
+// n-grams of "cat", and the neighbours of "bank" on brown-sotu-sg100.
 import { describe, expect, it } from 'vitest';
 import { lessonText, neighbours, shipped } from './shipped';
-import { lookalikes } from '../../../src/ui/lessons/widgets/lookalikes';
-import { charNgrams } from '../../../src/ui/lessons/widgets/subwords';
+import { charNgrams } from '../../../src/core/models/fasttext/ngrams';
+import { ftNeighbours, shippedFastText } from './shippedFastText';
 
 const kv = shipped('brown-sotu-sg100');
 const text = lessonText('04-beyond-word2vec.md');
 
 describe('04 beyond word2vec (brown-sotu-sg100)', () => {
   it('the widgets are pinned', () => {
-    expect(text).toMatch(/::widget\{name="subword" vectors="brown-sotu-sg100" word="befriendable" other="friendly"\}/);
+    expect(text).toMatch(/::widget\{name="subword" word="befriendable" other="friendly"\}/);
     expect(text).toMatch(/::widget\{name="similarity" vectors="brown-sotu-sg100" word="bank"\}/);
   });
 
-  it('befriendable is out of vocabulary; its look-alikes are friend, friends, friendly, friendship, able, table', () => {
-    expect(kv.has('befriendable')).toBe(false);
-    expect(new Set(lookalikes(kv, 'befriendable').top.map((t) => t.w))).toEqual(new Set(['friend', 'friends', 'friendly', 'friendship', 'able', 'table']));
+  it('befriendable is unseen: 42 n-gram rows, next to memorable, unbearable, honorable, fashionable; friendly next to unfriendly, friendship, friends', () => {
+    const ft = shippedFastText();
+    expect(ft.has('befriendable')).toBe(false);
+    expect(ft.composition('befriendable').parts).toHaveLength(42);
+    expect(ftNeighbours(ft, 'befriendable')).toEqual(expect.arrayContaining(['memorable', 'unbearable', 'honorable', 'fashionable']));
+    expect(ftNeighbours(ft, 'friendly')).toEqual(expect.arrayContaining(['unfriendly', 'friendship', 'friends']));
   });
 
   it('fastText hashes six n-grams for cat, <cat> included (the quiz answer)', () => {

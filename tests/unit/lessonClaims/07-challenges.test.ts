@@ -1,9 +1,15 @@
-// Claims of lessons/07-challenges.md: subsampling as the core computes it, rare and missing words, the subword
-// stand-in on "reelected", and what the domain-shift widget can and cannot show, on the shipped vectors.
+// Claims of lessons/07-challenges.md: subsampling as the core computes it, rare and missing words, the shipped
+// fastText model on "recieve" and "reelected", BPE's and WordPiece's first merges on Brown, and what the
+// domain-shift widget can and cannot show, on the shipped vectors.
 import { describe, expect, it } from 'vitest';
 import { lessonText, neighbours, shipped } from './shipped';
 import { keepProbabilities } from '../../../src/core/text/sampling';
-import { lookalikes } from '../../../src/ui/lessons/widgets/lookalikes';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { splitCounts } from '../../../src/core/text/subwords/heldOut';
+import { MergeLearner } from '../../../src/core/text/subwords/mergeLearner';
+import { charNgrams } from '../../../src/core/models/fasttext/ngrams';
+import { cosine, ftNeighbours, shippedFastText } from './shippedFastText';
 import type { KeyedVectors } from '../../../src/core/vectors/keyedVectors';
 
 const both = shipped('brown-sotu-sg100');
@@ -52,13 +58,33 @@ describe('07 challenges: rare words and subsampling', () => {
   });
 });
 
-describe('07 challenges: the subword stand-in', () => {
-  it('reelected is out of vocabulary; look-alikes elected, selected, collected; the mean lands near chosen, appointed, assigned', () => {
-    expect(text).toMatch(/::widget\{name="subword" vectors="brown-sotu-sg100" word="reelected" other="elected"\}/);
-    expect(both.has('reelected')).toBe(false);
-    const r = lookalikes(both, 'reelected');
-    expect(r.top.slice(0, 3).map((t) => t.w)).toEqual(['elected', 'selected', 'collected']);
-    expect(r.neighbours.map((n) => n.word)).toEqual(expect.arrayContaining(['chosen', 'appointed', 'assigned']));
+describe('07 challenges: unseen words through the shipped fastText model', () => {
+  const ft = shippedFastText();
+  it('recieve is unseen, shares <re, rec and ve> with receive, cosine about 0.83, neighbours revive and recognize', () => {
+    expect(text).toMatch(/::widget\{name="subword" word="recieve" other="receive"\}/);
+    expect(ft.has('recieve')).toBe(false);
+    expect(charNgrams('recieve')).toEqual(expect.arrayContaining(['<re', 'rec', 've>']));
+    expect(charNgrams('receive')).toEqual(expect.arrayContaining(['<re', 'rec', 've>']));
+    expect(cosine(ft.vectorOf('recieve'), ft.vectorOf('receive'))).toBeCloseTo(0.83, 1);
+    expect(ftNeighbours(ft, 'recieve')).toEqual(expect.arrayContaining(['revive', 'recognize']));
+  });
+
+  it('reelected lands among past participles', () => {
+    expect(ft.has('reelected')).toBe(false);
+    const top = ftNeighbours(ft, 'reelected');
+    expect(top).toEqual(expect.arrayContaining(['elected', 'selected']));
+    expect(top.filter((w) => w.endsWith('ed')).length).toBeGreaterThanOrEqual(6);
+  });
+
+  it('BPE first merges th, the</w>, in on Brown; WordPiece first merges digits', () => {
+    expect(text).toMatch(/::widget\{name="merges" words="unfriendliness, telescopes, recieve, walked"\}/);
+    const split = splitCounts(readFileSync(join(import.meta.dirname, '..', '..', '..', 'public', 'corpora', 'brown.txt'), 'utf8'), 0.1);
+    const bpe = new MergeLearner(split.train, 'bpe');
+    bpe.growTo(bpe.size + 3);
+    expect(bpe.merges.map((m) => m.merged)).toEqual(['th', 'the</w>', 'in']);
+    const wp = new MergeLearner(split.train, 'wordpiece');
+    wp.growTo(wp.size + 3);
+    for (const m of wp.merges) expect(m.merged).toMatch(/^(##)?\d+$/);
   });
 });
 

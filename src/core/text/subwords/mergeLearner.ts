@@ -8,8 +8,8 @@
 // different units); WordPiece marks every unit that does not start a word with a "##" prefix.
 // Ties (equal count for BPE, equal score within 1e-12 for WordPiece) go to the more frequent pair, then to the
 // alphabetically first merged unit, so that runs are reproducible.
-// Each step recounts all pairs over the distinct words: simple and fast enough for the bundled corpora (tens of
-// thousands of distinct words) in a worker; a production learner would update counts incrementally.
+// Counts are kept up to date incrementally: a merge revisits only the words that hold the merged pair, so a step
+// costs a scan of the pair counts plus those words (milliseconds on Brown's 26,000 distinct words).
 
 export type MergeScheme = 'bpe' | 'wordpiece';
 
@@ -30,9 +30,13 @@ export interface Merge {
 }
 
 interface WordEntry {
-  symbols: string[];
+  /** Symbol ids. */
+  ids: number[];
   count: number;
 }
+
+/** Pair keys are left * PAIR_BASE + right over symbol ids: exact in a double up to 2^21 symbols. */
+const PAIR_BASE = 2 ** 21;
 
 /** The symbols a word starts as: its characters, marked per scheme. */
 export function initialSymbols(word: string, scheme: MergeScheme): string[] {
@@ -53,17 +57,24 @@ const SEP = '\u0000';
 export class MergeLearner {
   readonly scheme: MergeScheme;
   readonly merges: Merge[] = [];
-  private readonly words: WordEntry[];
+  private readonly words: WordEntry[] = [];
   private readonly alphabet: string[];
-  private readonly units = new Set<string>();
+  private readonly symbols: string[] = [];
+  private readonly symbolId = new Map<string, number>();
+  private readonly unitCount: number[] = [];
+  private readonly pairCount = new Map<number, number>();
+  /** Which words hold each pair (indices into `words`). */
+  private readonly pairWords = new Map<number, Set<number>>();
 
   /** `counts`: each distinct word and how often it occurs in the training text. */
   constructor(counts: ReadonlyMap<string, number> | Iterable<readonly [string, number]>, scheme: MergeScheme) {
     this.scheme = scheme;
-    this.words = [];
-    for (const [w, c] of counts) if (w.length > 0 && c > 0) this.words.push({ symbols: initialSymbols(w, scheme), count: c });
-    for (const e of this.words) for (const s of e.symbols) this.units.add(s);
-    this.alphabet = [...this.units].sort();
+    for (const [w, c] of counts) {
+      if (w.length === 0 || !(c > 0)) continue;
+      this.words.push({ ids: initialSymbols(w, scheme).map((x) => this.intern(x)), count: c });
+    }
+    this.alphabet = [...this.symbols].sort();
+    this.words.forEach((_, i) => this.count(i, 1));
   }
 
   /** The units learned so far: the starting characters, then one per merge. */
@@ -77,30 +88,29 @@ export class MergeLearner {
 
   /** Do one merge; null when every word is a single unit already. */
   step(): Merge | null {
-    const unitCount = new Map<string, number>();
-    const pairCount = new Map<string, number>();
-    for (const { symbols, count } of this.words) {
-      for (let i = 0; i < symbols.length; i++) {
-        unitCount.set(symbols[i]!, (unitCount.get(symbols[i]!) ?? 0) + count);
-        if (i + 1 < symbols.length) {
-          const key = symbols[i] + SEP + symbols[i + 1];
-          pairCount.set(key, (pairCount.get(key) ?? 0) + count);
-        }
-      }
-    }
     let best: Merge | null = null;
-    for (const [key, n] of pairCount) {
-      const cut = key.indexOf(SEP);
-      const left = key.slice(0, cut);
-      const right = key.slice(cut + 1);
-      const score = this.scheme === 'bpe' ? n : n / (unitCount.get(left)! * unitCount.get(right)!);
-      const merged = join(left, right, this.scheme);
-      if (!best || this.better(score, n, merged, best)) best = { left, right, merged, pairCount: n, score };
+    let bestKey = -1;
+    for (const [key, n] of this.pairCount) {
+      if (n <= 0) continue;
+      const a = Math.floor(key / PAIR_BASE);
+      const b = key - a * PAIR_BASE;
+      const score = this.scheme === 'bpe' ? n : n / (this.unitCount[a]! * this.unitCount[b]!);
+      if (best && !this.better(score, n, a, b, best)) continue;
+      const left = this.symbols[a]!;
+      const right = this.symbols[b]!;
+      best = { left, right, merged: join(left, right, this.scheme), pairCount: n, score };
+      bestKey = key;
     }
     if (!best) return null;
-    for (const e of this.words) e.symbols = mergePair(e.symbols, best.left, best.right, best.merged);
+    const a = Math.floor(bestKey / PAIR_BASE);
+    const b = bestKey - a * PAIR_BASE;
+    const m = this.intern(best.merged);
+    for (const w of [...(this.pairWords.get(bestKey) ?? [])]) {
+      this.count(w, -1);
+      this.words[w]!.ids = mergeIds(this.words[w]!.ids, a, b, m);
+      this.count(w, 1);
+    }
     this.merges.push(best);
-    this.units.add(best.merged);
     return best;
   }
 
@@ -117,15 +127,72 @@ export class MergeLearner {
 
   /** How `word` splits with the merges learned so far (unseen words too). */
   segment(word: string): string[] {
-    return this.scheme === 'bpe' ? segmentBpe(word, this.merges) : segmentWordPiece(word, new Set(this.vocabulary()));
+    return this.segmenter()(word);
   }
 
-  private better(score: number, n: number, merged: string, best: Merge): boolean {
+  /** A splitter for the vocabulary as it is now, its lookup tables built once (for splitting many words). */
+  segmenter(): (word: string) => string[] {
+    if (this.scheme === 'wordpiece') {
+      const vocab = new Set(this.vocabulary());
+      return (w) => segmentWordPiece(w, vocab);
+    }
+    const rank = mergeRanks(this.merges);
+    return (w) => segmentBpe(w, this.merges, rank);
+  }
+
+  private intern(sym: string): number {
+    let id = this.symbolId.get(sym);
+    if (id === undefined) {
+      id = this.symbols.length;
+      if (id >= PAIR_BASE) throw new Error(`more than ${PAIR_BASE} distinct units`);
+      this.symbols.push(sym);
+      this.symbolId.set(sym, id);
+      this.unitCount.push(0);
+    }
+    return id;
+  }
+
+  /** Add (sign 1) or remove (sign -1) word w's units and adjacent pairs from the counts. */
+  private count(w: number, sign: 1 | -1): void {
+    const { ids, count } = this.words[w]!;
+    const c = sign * count;
+    for (let i = 0; i < ids.length; i++) {
+      this.unitCount[ids[i]!] += c;
+      if (i + 1 >= ids.length) continue;
+      const key = ids[i]! * PAIR_BASE + ids[i + 1]!;
+      const n = (this.pairCount.get(key) ?? 0) + c;
+      if (n > 0) this.pairCount.set(key, n);
+      else this.pairCount.delete(key);
+      let set = this.pairWords.get(key);
+      if (sign > 0) {
+        if (!set) this.pairWords.set(key, (set = new Set()));
+        set.add(w);
+      } else if (set) {
+        set.delete(w);
+        if (set.size === 0) this.pairWords.delete(key);
+      }
+    }
+  }
+
+  private better(score: number, n: number, a: number, b: number, best: Merge): boolean {
     const tie = this.scheme === 'bpe' ? score === best.score : Math.abs(score - best.score) <= SCORE_TIE * Math.max(score, best.score);
     if (!tie) return score > best.score;
     if (n !== best.pairCount) return n > best.pairCount;
-    return merged < best.merged;
+    return join(this.symbols[a]!, this.symbols[b]!, this.scheme) < best.merged;
   }
+}
+
+function mergeIds(ids: number[], a: number, b: number, merged: number): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < ids.length; i++) {
+    if (i + 1 < ids.length && ids[i] === a && ids[i + 1] === b) {
+      out.push(merged);
+      i++;
+    } else {
+      out.push(ids[i]!);
+    }
+  }
+  return out;
 }
 
 function mergePair(symbols: string[], left: string, right: string, merged: string): string[] {
@@ -144,11 +211,16 @@ function mergePair(symbols: string[], left: string, right: string, merged: strin
   return out;
 }
 
-/** BPE on a new word: apply the learned merges in the order they were learned (earliest first, wherever it fits). */
-export function segmentBpe(word: string, merges: readonly Merge[]): string[] {
-  let symbols = initialSymbols(word, 'bpe');
+/** Each merge's position, by its pair. */
+export function mergeRanks(merges: readonly Merge[]): Map<string, number> {
   const rank = new Map<string, number>();
   merges.forEach((m, i) => rank.set(m.left + SEP + m.right, i));
+  return rank;
+}
+
+/** BPE on a new word: apply the learned merges in the order they were learned (earliest first, wherever it fits). */
+export function segmentBpe(word: string, merges: readonly Merge[], rank: ReadonlyMap<string, number> = mergeRanks(merges)): string[] {
+  let symbols = initialSymbols(word, 'bpe');
   for (;;) {
     let bestRank = Infinity;
     let bestAt = -1;

@@ -1,81 +1,136 @@
-// Character n-grams of any word (fastText), how much two words share, and for a word the vectors lack, the known
-// words whose n-grams overlap most: the words whose n-gram rows a fastText model would mix into its vector.
+// fastText's answer for any word, seen or not, on a real model (brown-ft.elft, trained by the lab's fastText): the
+// rows its vector is the mean of (its own row when the word is known, one per character n-gram), how much of the
+// vector each contributes, its nearest words, and a second word beside it (a misspelling next to its correct form).
+// Used as the lessons' "subword" widget and as the "Unseen words" playground.
 import { useDeferredValue, useMemo, useState } from 'react';
-import type { KeyedVectors } from '../../../core/vectors/keyedVectors';
-import { VectorsGate } from './VectorsGate';
-import { bucketOf, charNgrams, ngramSimilarity, MAX_N, MIN_N } from './subwords';
-import { lookalikes, SEARCH_WORDS } from './lookalikes';
-import { fmt } from './vectorMath';
+import type { FastTextVectors } from '../../../core/models/fasttext/fastTextVectors';
+import { useShippedFastText, type ShippedFastText } from './subwords';
+import { cosVec, fmt } from './vectorMath';
 import type { WidgetProps } from './types';
 
-function Lookalikes({ kv, word }: { kv: KeyedVectors; word: string }) {
-  const result = useMemo(() => lookalikes(kv, word), [kv, word]);
+const NEIGHBOURS = 8;
+/** Parts listed: a long word has ~30 n-grams; the rest are summed in one line. */
+const PARTS_SHOWN = 16;
+/** Width of the share bars at a share of 1 (percent of the column). */
+const BAR_FULL = 100;
+
+function checkWord(raw: string): { word: string; problem: string | null } {
+  const word = raw.trim().toLowerCase();
+  if (!word) return { word, problem: 'Type a word.' };
+  if (/\s/.test(word)) return { word, problem: 'Type a single word without spaces.' };
+  return { word, problem: null };
+}
+
+function Neighbours({ kv, word, v, label }: { kv: FastTextVectors; word: string; v: Float32Array; label: string }) {
+  const exclude = useMemo(() => new Set(kv.has(word) ? [kv.indexOf(word)] : []), [kv, word]);
+  const near = useMemo(() => kv.nearestToVector(v, NEIGHBOURS, exclude), [kv, v, exclude]);
+  return (
+    <ol aria-label={label}>
+      {near.map((x) => (
+        <li key={x.word}>
+          {x.word} <span className="muted">{fmt(x.score, 2)}</span>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function Status({ kv, word, parts }: { kv: FastTextVectors; word: string; parts: number }) {
   const known = kv.has(word);
   return (
-    <div>
-      <p aria-label="Vocabulary status">
-        “{word}” is {known ? <strong>in</strong> : <strong>not in</strong>} these vectors
-        {known ? ` (its neighbours: ${kv.mostSimilar({ positive: [word], topn: 5 }).map((x) => x.word).join(', ')}).` : '. A word2vec model has nothing to say about it; a fastText model would still build a vector from its n-grams.'}
-      </p>
-      {result.top.length === 0 ? (
-        <p role="alert">No known word shares an n-gram with “{word}”.</p>
-      ) : (
-        <div className="widget-row">
-          <table aria-label="Known words sharing the most n-grams">
-            <thead><tr><th>known word</th><th>n-gram overlap</th></tr></thead>
-            <tbody>{result.top.map((t) => <tr key={t.w}><td>{t.w}</td><td>{fmt(t.s, 2)}</td></tr>)}</tbody>
-          </table>
-          <div>
-            <p>Their weighted mean lands next to (among the {Math.min(SEARCH_WORDS, kv.size).toLocaleString('en')} most frequent words):</p>
-            <ol aria-label="Neighbours of the stand-in vector">{result.neighbours.map((x) => <li key={x.word}>{x.word} <span className="muted">{fmt(x.score, 2)}</span></li>)}</ol>
-          </div>
+    <p aria-label={`Vocabulary status of ${word}`}>
+      “{word}” is {known ? <strong>in</strong> : <strong>not in</strong>} the vocabulary ({kv.size.toLocaleString('en')} words):
+      its vector is the mean of {known ? `its own row and ${parts - 1}` : parts} n-gram row{parts === 2 && known ? '' : 's'}.
+    </p>
+  );
+}
+
+function Explorer({ model, word, other }: { model: ShippedFastText; word: string; other: string }) {
+  const kv = model.kv;
+  const c = useMemo(() => kv.composition(word), [kv, word]);
+  const o = useMemo(() => (other ? kv.composition(other) : null), [kv, other]);
+  if (c.parts.length === 0) {
+    return <p role="alert">“{word}” is too short to have n-grams of {kv.params.minn} or more characters, and it is not in the vocabulary.</p>;
+  }
+  const sorted = [...c.parts].sort((a, b) => b.share - a.share);
+  const rest = sorted.slice(PARTS_SHOWN);
+  return (
+    <>
+      <Status kv={kv} word={word} parts={c.parts.length} />
+      <div className="widget-row">
+        <table aria-label="Parts of the vector">
+          <caption className="muted">Each part's share: (row / n) · v / |v|², so the shares add up to 1.</caption>
+          <thead>
+            <tr><th>part</th><th>share</th></tr>
+          </thead>
+          <tbody>
+            {sorted.slice(0, PARTS_SHOWN).map((p, i) => (
+              <tr key={`${p.label}-${i}`}>
+                <td><code>{p.kind === 'word' ? `${p.label} (word)` : p.label}</code></td>
+                <td>
+                  <span aria-hidden="true" style={{ display: 'inline-block', height: '0.7em', marginRight: '0.3em', background: p.share >= 0 ? 'var(--accent, #36c)' : 'var(--bad, #c33)', width: `${Math.min(BAR_FULL, Math.abs(p.share) * BAR_FULL * 2)}px` }} />
+                  {fmt(p.share, 3)}
+                </td>
+              </tr>
+            ))}
+            {rest.length > 0 && (
+              <tr><td className="muted">{rest.length} more</td><td>{fmt(rest.reduce((s, p) => s + p.share, 0), 3)}</td></tr>
+            )}
+          </tbody>
+        </table>
+        <div>
+          <p>Nearest words to “{word}”:</p>
+          <Neighbours kv={kv} word={word} v={c.vector} label={`Neighbours of ${word}`} />
         </div>
+        {o && o.parts.length > 0 && (
+          <div>
+            <p>Nearest words to “{other}”:</p>
+            <Neighbours kv={kv} word={other} v={o.vector} label={`Neighbours of ${other}`} />
+          </div>
+        )}
+      </div>
+      {o && o.parts.length > 0 && (
+        <p aria-label="Cosine between the two words">
+          cosine(“{word}”, “{other}”) = <strong>{fmt(cosVec(c.vector, o.vector), 3)}</strong>; they share{' '}
+          {c.parts.filter((p) => p.kind === 'ngram' && o.parts.some((q) => q.label === p.label)).length} n-grams.
+        </p>
       )}
-      <p className="source">
-        Honest limits: these vectors were trained without subwords, so there are no n-gram rows to add up; the stand-in
-        mixes whole words that share spelling. Real fastText learns a row per n-gram bucket and sums them.
-      </p>
+    </>
+  );
+}
+
+export function SubwordExplorer({ word: initialWord, other: initialOther, onChange }: { word: string; other: string; onChange?: (word: string, other: string) => void }) {
+  const state = useShippedFastText();
+  const [word, setWord] = useState(initialWord);
+  const [other, setOther] = useState(initialOther);
+  const w = checkWord(useDeferredValue(word));
+  const o = checkWord(useDeferredValue(other));
+  const set = (nextWord: string, nextOther: string): void => {
+    setWord(nextWord);
+    setOther(nextOther);
+    onChange?.(nextWord, nextOther);
+  };
+  const meta = state.status === 'ready' ? state.model.meta : null;
+  return (
+    <div>
+      <div className="controls">
+        <label>Word <input type="text" value={word} onChange={(e) => set(e.target.value, other)} aria-label="Word" /></label>
+        <label>Compare with <input type="text" value={other} onChange={(e) => set(word, e.target.value)} aria-label="Word to compare" /></label>
+      </div>
+      {state.status === 'loading' && <p role="status">Loading the fastText model…</p>}
+      {state.status === 'error' && <p role="alert">{state.message}</p>}
+      {state.status === 'ready' && (w.problem ? <p role="alert">{w.problem}</p> : <Explorer model={state.model} word={w.word} other={o.problem ? '' : o.word} />)}
+      {meta && (
+        <p className="source" aria-label="Model used">
+          Model: {String(meta.label ?? 'fastText')} · {state.status === 'ready' ? `${state.model.kv.params.bucket.toLocaleString('en')} n-gram buckets, n-grams of ${state.model.kv.params.minn}–${state.model.kv.params.maxn} characters` : ''} ·
+          trained by this lab's fastText (scripts/buildShippedFastText.ts), stored in int8. A small model on a million words: its
+          neighbours for unseen words lean on spelling (shared endings, shared stems) more than on meaning.
+        </p>
+      )}
     </div>
   );
 }
 
 export default function SubwordWidget({ attrs }: WidgetProps) {
-  const [word, setWord] = useState(attrs.word ?? 'befriendable');
-  const [other, setOther] = useState(attrs.other ?? 'friendly');
-  const w = word.trim().toLowerCase();
-  // The look-alike search scans thousands of words: let typing stay responsive while it catches up.
-  const deferredWord = useDeferredValue(w);
-  const o = other.trim().toLowerCase();
-  const grams = w ? charNgrams(w) : [];
-  const shared = o ? new Set(charNgrams(o)) : new Set<string>();
-  const bad = /\s/.test(w);
-  return (
-    <div>
-      <div className="controls">
-        <label>Word <input type="text" value={word} onChange={(e) => setWord(e.target.value)} aria-label="Word" /></label>
-        <label>Compare with <input type="text" value={other} onChange={(e) => setOther(e.target.value)} aria-label="Word to compare" /></label>
-      </div>
-      {!w ? (
-        <p role="alert">Type a word to split it into n-grams.</p>
-      ) : bad ? (
-        <p role="alert">Type a single word without spaces.</p>
-      ) : (
-        <>
-          <p aria-label="N-gram count">
-            “&lt;{w}&gt;” has <strong>{grams.length}</strong> character n-grams of length {MIN_N}–{MAX_N}
-            {o && <> ; it shares {grams.filter((g) => shared.has(g)).length} with “{o}” (overlap {fmt(ngramSimilarity(w, o), 2)})</>}.
-          </p>
-          <div aria-label="N-grams" style={{ display: 'flex', flexWrap: 'wrap', gap: '0.3rem', marginBottom: '0.5rem' }}>
-            {grams.map((g, i) => (
-              <code key={i} title={`bucket ${bucketOf(g)}`} style={shared.has(g) ? { outline: '2px solid var(--ok)' } : undefined}>
-                {g}<sub className="muted"> #{bucketOf(g)}</sub>
-              </code>
-            ))}
-          </div>
-          <p className="muted">Outlined: shared with the second word. #: the hashed bucket (of 2,000,000) whose row would hold this n-gram's vector.</p>
-          <VectorsGate>{(v) => <Lookalikes kv={v.kv} word={deferredWord} />}</VectorsGate>
-        </>
-      )}
-    </div>
-  );
+  return <SubwordExplorer word={attrs.word ?? 'befriendable'} other={attrs.other ?? 'friendly'} />;
 }

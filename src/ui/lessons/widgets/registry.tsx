@@ -18,6 +18,7 @@ export const WIDGETS: Record<Name, WidgetEntry> & Record<string, WidgetEntry | u
   cosine: { title: 'Cosine similarity, step by step', component: lazy(() => import('./CosineWidget')) },
   'tsne-runs': { title: 't-SNE runs side by side, and PCA', component: lazy(() => import('./TsneRunsWidget')) },
   subword: { title: 'Character n-grams (fastText)', component: lazy(() => import('./SubwordWidget')) },
+  merges: { title: 'BPE and WordPiece, merge by merge', component: lazy(() => import('./MergeStepperWidget')) },
   lookup: { title: 'The embedding layer is a lookup table', component: lazy(() => import('./LookupWidget')) },
   'loss-compare': { title: 'Cross-entropy versus contrastive losses', component: lazy(() => import('./LossCompareWidget')) },
   padding: { title: 'Batches, padding and bucketing', component: lazy(() => import('./PaddingWidget')) },

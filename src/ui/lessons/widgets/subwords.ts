@@ -1,46 +1,47 @@
-// fastText-style character n-grams: the word wrapped in < and >, every substring of length minn..maxn (the whole
-// wrapped word too, when it is that short: fastText hashes "<cat>" as an n-gram besides the word's own row), each
-// hashed (FNV-1a, 32 bit, over bytes read as signed char, as fastText's Dictionary::hash does) into one of
-// `buckets` rows of the n-gram table.
+// The fastText model the lessons and the unseen-words playground use: public/vectors/brown-ft.elft, trained by the
+// lab's own fastText trainer (scripts/buildShippedFastText.ts), fetched from this origin once and kept for the tab.
+import { useEffect, useState } from 'react';
+import type { FastTextVectors } from '../../../core/models/fasttext/fastTextVectors';
+import { readSubwordModel } from '../../../core/models/fasttext/subwordModelFile';
 
-/** fastText's defaults. */
-export const MIN_N = 3;
-export const MAX_N = 6;
-export const BUCKETS = 2_000_000;
+export const SHIPPED_FASTTEXT_URL = './vectors/brown-ft.elft';
 
-export function charNgrams(word: string, minn = MIN_N, maxn = MAX_N): string[] {
-  const w = `<${word}>`;
-  const chars = [...w];
-  const out: string[] = [];
-  for (let n = minn; n <= maxn; n++) {
-    for (let i = 0; i + n <= chars.length; i++) {
-      out.push(chars.slice(i, i + n).join(''));
-    }
-  }
-  return out;
+export interface ShippedFastText {
+  kv: FastTextVectors;
+  /** Label, corpus, settings and scores written by the build script. */
+  meta: Record<string, unknown>;
 }
 
-/** FNV-1a over the UTF-8 bytes as fastText computes it: each byte goes through int8_t, so bytes of 0x80 and above
- *  are sign-extended (0xC3 becomes 0xFFFFFFC3) before the xor. ASCII is unaffected. */
-export function fnv1a(s: string): number {
-  let h = 0x811c9dc5;
-  for (const b of new TextEncoder().encode(s)) {
-    h ^= (b << 24) >> 24; // int8_t, then widened: the sign bit fills the upper 24 bits
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h >>> 0;
+let loading: Promise<ShippedFastText> | null = null;
+
+async function load(): Promise<ShippedFastText> {
+  const res = await fetch(SHIPPED_FASTTEXT_URL);
+  if (!res.ok) throw new Error(`Could not fetch ${SHIPPED_FASTTEXT_URL}: the server answered ${res.status} ${res.statusText}`.trim());
+  const { kv, meta } = readSubwordModel(new Uint8Array(await res.arrayBuffer()), { fileName: 'brown-ft.elft' });
+  return { kv, meta };
 }
 
-export function bucketOf(ngram: string, buckets = BUCKETS): number {
-  return fnv1a(ngram) % buckets;
+export function loadShippedFastText(): Promise<ShippedFastText> {
+  loading ??= load().catch((e: unknown) => {
+    loading = null; // let a later visit try again (the network may be back)
+    throw e;
+  });
+  return loading;
 }
 
-/** Jaccard overlap of two words' n-gram sets: 1 = same n-grams, 0 = none shared. */
-export function ngramSimilarity(a: string, b: string): number {
-  const A = new Set(charNgrams(a));
-  const B = new Set(charNgrams(b));
-  let inter = 0;
-  for (const g of A) if (B.has(g)) inter++;
-  const union = A.size + B.size - inter;
-  return union === 0 ? 0 : inter / union;
+export type FastTextState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; model: ShippedFastText };
+
+export function useShippedFastText(): FastTextState {
+  const [state, setState] = useState<FastTextState>({ status: 'loading' });
+  useEffect(() => {
+    let live = true;
+    loadShippedFastText().then(
+      (model) => live && setState({ status: 'ready', model }),
+      (e: unknown) => live && setState({ status: 'error', message: e instanceof Error ? e.message : String(e) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  return state;
 }

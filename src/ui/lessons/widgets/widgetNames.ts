@@ -7,6 +7,7 @@ export const LESSON_WIDGET_NAMES = [
   'cosine',
   'tsne-runs',
   'subword',
+  'merges',
   'lookup',
   'loss-compare',
   'padding',

@@ -62,7 +62,13 @@ export const WIDGET_SCHEMAS: Record<string, WidgetSchema> = {
   },
   cosine: { vectors: VECTORS, a: word('first word'), b: word('second word'), c: word('third word') },
   'tsne-runs': { vectors: VECTORS },
-  subword: { vectors: VECTORS, word: word('word to split'), other: word('word to compare with') },
+  // The subword widget always runs the shipped fastText model (public/vectors/brown-ft.elft), not a word-vector set.
+  subword: { word: word('word to build from its n-grams'), other: word('word to compare with') },
+  merges: {
+    scheme: oneOf(['bpe', 'wordpiece'], 'which merge rule to start with'),
+    corpus: oneOf(['brown', 'toy-fruit'], 'corpus the vocabulary is learned on'),
+    words: words('words whose split is shown'),
+  },
   lookup: { vectors: VECTORS, words: words('rows to look up'), dims: int(1, 20, 'columns shown') },
   'loss-compare': { vectors: VECTORS, centre: word('input word'), candidates: words('candidate output words') },
   padding: {},
