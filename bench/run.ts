@@ -1,7 +1,8 @@
 // `npm run bench`: trains the same corpus with the same settings in several trainers, one after another, each in
 // its own process, scores every result with the lab's evaluator, prints a table with ratios to gensim, and writes
 // bench/out/results.json. Then (unless --skip-browser) measures the lab in headless chromium.
-//   npm run bench                          Brown, skip-gram and CBOW, gensim's defaults, about 10 minutes
+//   npm run bench                          Brown, skip-gram, CBOW and GloVe, about 20 minutes
+//   npm run bench -- --models glove --skip-browser   the GloVe row alone, against Stanford's tool's measured figures
 //   npm run bench -- --quick               one epoch, skip-gram only, fewer browser figures: a couple of minutes
 //   npm run bench -- --models sg --epochs 3 --skip-browser
 //   npm run bench -- --memory              the CLI's peak memory on a 1 GiB corpus and a 2.2 GiB vectors file
@@ -14,6 +15,7 @@ import { measureBrowser, type BrowserFigures } from './browser';
 import { running } from './child';
 import { prepareCorpus } from './corpus';
 import { extraEvalFiles } from './evalSets';
+import { GLOVE_BENCH, STANFORD_GLOVE_BROWN } from './gloveReference';
 import { scoreVectors } from './score';
 import { addRatios, formatTable, markdown, type ScoredRun } from './table';
 import {
@@ -25,12 +27,14 @@ const OUT_DIR = join(ROOT, 'bench', 'out');
 const TFJS_SLICE_TOKENS = 50_000;
 const QUICK_TFJS_SLICE_TOKENS = 20_000;
 
-const MODEL_ALIASES: Record<string, BenchSettings['model']> = { sg: 'skipgram', skipgram: 'skipgram', cbow: 'cbow' };
+const MODEL_ALIASES: Record<string, BenchSettings['model']> = { sg: 'skipgram', skipgram: 'skipgram', cbow: 'cbow', glove: 'glove' };
+/** GloVe iterations in --quick: enough to time one and see the loss fall. */
+const QUICK_GLOVE_ITERATIONS = 2;
 
 function usage(message?: string): never {
   if (message) process.stderr.write(`error: ${message}\n`);
   process.stderr.write(
-    'Usage: npm run bench -- [--corpus brown|sotu|PATH] [--epochs N] [--models sg,cbow] [--threads N] [--skip-browser]\n' +
+    'Usage: npm run bench -- [--corpus brown|sotu|PATH] [--epochs N] [--models sg,cbow,glove] [--threads N] [--skip-browser]\n' +
       '                        [--skip-tfjs] [--full-eval] [--quick] [--browser-only]\n',
   );
   process.exit(message ? 2 : 0);
@@ -44,7 +48,7 @@ function parseFlags() {
       options: {
         corpus: { type: 'string', default: 'brown' },
         epochs: { type: 'string' },
-        models: { type: 'string', default: 'sg,cbow' },
+        models: { type: 'string', default: 'sg,cbow,glove' },
         threads: { type: 'string', default: String(Math.max(1, cpus().length)) },
         'skip-browser': { type: 'boolean', default: false },
         'browser-only': { type: 'boolean', default: false },
@@ -63,17 +67,24 @@ function parseFlags() {
   if (!Number.isInteger(epochs) || epochs < 1) usage(`--epochs expects a whole number >= 1, got "${values.epochs}"`);
   const threads = Number(values.threads);
   if (!Number.isInteger(threads) || threads < 1) usage(`--threads expects a whole number >= 1, got "${values.threads}"`);
-  const models = [...new Set((quick && values.models === 'sg,cbow' ? 'sg' : values.models!).split(','))].map((m) => {
+  const models = [...new Set((quick && values.models === 'sg,cbow,glove' ? 'sg' : values.models!).split(','))].map((m) => {
     const model = MODEL_ALIASES[m.trim()];
-    if (!model) usage(`--models takes sg and/or cbow, got "${m}"`);
+    if (!model) usage(`--models takes sg, cbow and/or glove, got "${m}"`);
     return model;
   });
-  return { corpus: values.corpus!, epochs, models, threads, quick, skipBrowser: values['skip-browser'] === true, browserOnly: values['browser-only'] === true, skipTfjs: values['skip-tfjs'] === true, fullEval: values['full-eval'] === true };
+  // GloVe runs the reference's 25 iterations unless --epochs says otherwise.
+  const gloveIterations = values.epochs !== undefined ? epochs : quick ? QUICK_GLOVE_ITERATIONS : GLOVE_BENCH.iterations;
+  return { corpus: values.corpus!, epochs, gloveIterations, models, threads, quick, skipBrowser: values['skip-browser'] === true, browserOnly: values['browser-only'] === true, skipTfjs: values['skip-tfjs'] === true, fullEval: values['full-eval'] === true };
 }
 
 const log = (line: string) => process.stderr.write(line + '\n');
 
 function settingsFor(model: BenchSettings['model'], epochs: number): BenchSettings {
+  if (model === 'glove') {
+    // The Stanford reference run's settings (bench/gloveReference.ts); negative/sample do not apply.
+    const g = GLOVE_BENCH;
+    return { model, dim: g.dim, window: g.window, negative: 0, minCount: g.minCount, sample: 0, alpha: g.alpha, minAlpha: g.alpha, epochs, seed: g.seed, xMax: g.xMax, weightPower: g.weightPower };
+  }
   // gensim's defaults, which DEFAULT_TRAIN_CONFIG also follows.
   return { model, dim: 100, window: 5, negative: 5, minCount: 5, sample: 1e-3, alpha: 0.025, minAlpha: 0.0001, epochs, seed: 1 };
 }
@@ -98,7 +109,7 @@ async function main(): Promise<void> {
   const runs: ScoredRun[] = [];
   // --browser-only: the page's figures alone (words/s per backend, map updates/s), without the Node trainers.
   for (const model of flags.browserOnly ? [] : flags.models) {
-    const settings = settingsFor(model, flags.epochs);
+    const settings = settingsFor(model, model === 'glove' ? flags.gloveIterations : flags.epochs);
     const job = (trainer: string, threads: number, tag: string, c = full): TrainerJob => ({
       trainer, threads, input: c.path, corpusLabel: c.label, settings,
       out: join(work, `${c.label.replace(/[^\w.-]+/g, '_')}-${model}-${tag}.txt`),
@@ -106,20 +117,23 @@ async function main(): Promise<void> {
     });
     const plan: { label: string; go: () => Promise<ScoredRun> }[] = [];
     plan.push({ label: 'lab cpu x1', go: () => runLab(job('lab cpu', 1, 'cpu1'), 'cpu') });
-    if (labThreads) {
+    // GloVe: the lab's one-thread cpu trainer only; its reference (Stanford's tool) is a measured figure, not a run.
+    if (model === 'glove') {
+      // (nothing more to plan)
+    } else if (labThreads) {
       plan.push({ label: `lab cpu x${flags.threads}`, go: () => runLab(job('lab cpu', flags.threads, `cpu${flags.threads}`), 'cpu') });
     }
-    if (!flags.skipTfjs) {
+    if (!flags.skipTfjs && model !== 'glove') {
       const c = slice ?? full;
       plan.push({ label: 'lab tfjs-wasm', go: () => runLab(job('lab tfjs-wasm', 1, 'tfjs-wasm', c), 'tfjs-wasm') });
     }
-    if (gensimVersion) {
+    if (gensimVersion && model !== 'glove') {
       plan.push({ label: 'gensim x1', go: () => runGensim(job(`gensim ${gensimVersion}`, 1, 'gensim1')) });
       if (flags.threads > 1 && !flags.quick) {
         plan.push({ label: `gensim x${flags.threads}`, go: () => runGensim(job(`gensim ${gensimVersion}`, flags.threads, `gensim${flags.threads}`)) });
       }
     }
-    if (haveFasttext) {
+    if (haveFasttext && model !== 'glove') {
       plan.push({ label: 'fastText x1', go: () => runFasttext({ ...job('fastText', 1, 'fasttext1'), out: join(work, `${full.label}-${model}-fasttext1.vec`) }, full.tokens) });
     }
     for (const step of plan) {
@@ -181,10 +195,36 @@ async function main(): Promise<void> {
     const rel = (files: string[]) => files.map((f) => relative(ROOT, f)).join(', ') || '-';
     out.push(`analogies ${rel(evalSets.analogies)}; similarity ${rel(evalSets.similarity)}.`);
     if (missing.length) out.push(`not run (not installed): ${missing.join('; ')}`);
+    const glove = runs.find((r) => r.ok && r.model === 'glove');
+    if (glove) out.push('', ...formatGlove(glove, flags.corpus, flags.gloveIterations));
   }
   if (browser) out.push('', ...formatBrowser(browser));
   out.push('', `results: ${join(OUT_DIR, 'results.json')}`);
   process.stdout.write(out.join('\n') + '\n');
+}
+
+/** The GloVe row against Stanford's tool: seconds per iteration (its 143 s / 25 on Brown, measured here), cells,
+ *  memory; quality on the project's sets (the tool's quality figures are on the standard sets, scored when present). */
+function formatGlove(r: ScoredRun, corpus: string, iterations: number): string[] {
+  const ref = STANFORD_GLOVE_BROWN;
+  const refPerIter = ref.trainSeconds / ref.iterations;
+  const perIter = r.secondsPerEpoch;
+  const cpuPerIter = r.cpuSeconds !== undefined ? r.cpuSeconds / iterations : undefined;
+  const lines = [`GloVe (${corpus}), lab cpu engine, 1 thread, against Stanford's glove.c measured on this machine (${ref.settings}):`, ''];
+  lines.push(
+    markdown(
+      ['trainer', 's / iteration (wall)', 's / iteration (CPU)', 'counting s', 'cells', 'peak MB', 'final loss'],
+      [
+        ['lab GloVe', perIter?.toFixed(2) ?? '-', cpuPerIter?.toFixed(2) ?? '-', r.stageSeconds?.toFixed(1) ?? '-', r.cells?.toLocaleString('en-US') ?? '-', String(r.peakRssMB ?? '-'), r.finalLoss?.toFixed(4) ?? '-'],
+        [`glove.c (measured, ${corpus === 'brown' ? 'Brown' : 'Brown, not this corpus'})`, refPerIter.toFixed(2), '-', '-', `${(ref.cells / 1e6).toFixed(1)} M`, String(ref.peakMB), '-'],
+      ],
+    ),
+  );
+  // glove.c's 143 s are wall seconds on a loaded machine (its CPU time was not recorded, so at most that): the lab's
+  // wall and CPU figures are both set against it, and the load average printed above says how loaded this run was.
+  if (perIter !== undefined) lines.push('', `ratio to glove.c's wall seconds per iteration: ${(perIter / refPerIter).toFixed(2)}x in wall seconds, ${cpuPerIter !== undefined ? (cpuPerIter / refPerIter).toFixed(2) : '-'}x in CPU seconds (below 1 = faster).`);
+  lines.push(`glove.c's quality on Brown (standard public sets): analogy ${ref.quality.analogy}, WS-353 ${ref.quality.ws353}, SimLex-999 ${ref.quality.simlex}, MEN ${ref.quality.men}; the lab's on the sets above (add the standard files to data/eval/ to compare like with like).`);
+  return lines;
 }
 
 function formatBrowser(b: BrowserFigures): string[] {

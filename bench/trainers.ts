@@ -22,7 +22,7 @@ export const PYTHON = '/usr/bin/python3';
 export const FASTTEXT = '/usr/bin/fasttext';
 
 export interface BenchSettings {
-  model: 'skipgram' | 'cbow';
+  model: 'skipgram' | 'cbow' | 'glove';
   dim: number;
   window: number;
   negative: number;
@@ -32,6 +32,9 @@ export interface BenchSettings {
   minAlpha: number;
   epochs: number;
   seed: number;
+  /** GloVe only: the weighting's cut-off and exponent (glove.c's -x-max and -alpha). */
+  xMax?: number;
+  weightPower?: number;
 }
 
 export interface TrainerRun {
@@ -55,6 +58,11 @@ export interface TrainerRun {
   vectorsFile?: string;
   /** How the training seconds were measured. */
   timing: string;
+  /** Training seconds per pass (GloVe: per iteration over the co-occurrence cells, counting excluded). */
+  secondsPerEpoch?: number;
+  /** GloVe: seconds spent counting co-occurrences, and the cells counted. */
+  stageSeconds?: number;
+  cells?: number;
 }
 
 export interface TrainerJob {
@@ -109,10 +117,20 @@ function fromJson(job: TrainerJob, r: ChildResult, timing: string): TrainerRun {
     wallSeconds: Math.round(r.wallSeconds * 10) / 10,
     vectorsFile: job.out,
     timing,
+    secondsPerEpoch: num(j.secondsPerEpoch),
+    stageSeconds: num(j.stageSeconds),
+    cells: num((j.details as { cooccurrence?: { cells?: unknown } } | undefined)?.cooccurrence?.cells),
   };
 }
 
 function commonFlags(s: BenchSettings): string[] {
+  if (s.model === 'glove') {
+    return [
+      '--model', 'glove', '--dim', String(s.dim), '--window', String(s.window), '--min-count', String(s.minCount),
+      '--alpha', String(s.alpha), '--epochs', String(s.epochs), '--seed', String(s.seed),
+      '--x-max', String(s.xMax ?? 10), '--weight-power', String(s.weightPower ?? 0.75),
+    ];
+  }
   return [
     '--model', s.model, '--dim', String(s.dim), '--window', String(s.window), '--negative', String(s.negative),
     '--min-count', String(s.minCount), '--sample', String(s.sample), '--alpha', String(s.alpha),
@@ -125,7 +143,7 @@ export async function runLab(job: TrainerJob, engine: 'cpu' | 'tfjs-wasm'): Prom
   const timing = 'trainer.run() calls only';
   const args = [
     '--import', 'tsx', join(ROOT, 'src', 'cli', 'main.ts'), 'train', '--corpus', job.input, ...commonFlags(job.settings),
-    '--hs', '0', '--engine', engine, '--threads', String(job.threads), '--out', job.out,
+    ...(job.settings.model === 'glove' ? [] : ['--hs', '0']), '--engine', engine, '--threads', String(job.threads), '--out', job.out,
   ];
   try {
     const r = await runChild(process.execPath, args, { cwd: ROOT, onStderrLine: job.echo });

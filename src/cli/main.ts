@@ -39,9 +39,9 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   // Each command loads only its own code: `eval` never pulls in the trainers, `train` never the evaluator.
   if (command === 'train') {
-    const { TRAIN_SPEC, runTrain } = await import('./train');
+    const { trainSpec, runTrain } = await import('./train');
     const result = await runTrain(rest, log);
-    process.stdout.write(result === 'help' ? helpText(TRAIN_SPEC) : JSON.stringify(result) + '\n');
+    process.stdout.write(result === 'help' ? helpText(trainSpec()) : JSON.stringify(result) + '\n');
     return 0;
   }
   if (command === 'eval') {

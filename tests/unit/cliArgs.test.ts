@@ -3,7 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { parseCommand } from '../../src/cli/args';
 import { UsageError } from '../../src/cli/errors';
-import { capThreads, configFrom, TRAIN_SPEC } from '../../src/cli/train';
+import { capThreads, configFrom, trainSpec } from '../../src/cli/train';
+
+const TRAIN_SPEC = trainSpec();
 import { EVAL_SPEC } from '../../src/cli/evaluate';
 import { MAX_DIM } from '../../src/core/train/validateConfig';
 
@@ -79,6 +81,6 @@ describe('threads', () => {
 
 describe('usage', () => {
   it('lists every bundled corpus, the toy ones included', () => {
-    expect(TRAIN_SPEC.usage).toMatch(/--corpus brown\|sotu\|toy-fruit\|toy-royals\|PATH/);
+    expect(TRAIN_SPEC.usage).toMatch(/--corpus brown\|sotu\|toy-fruit\|toy-royals\|both\|PATH/);
   });
 });

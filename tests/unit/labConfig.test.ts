@@ -78,6 +78,6 @@ describe('lab settings <-> URL', () => {
     expect(p.get('xmax')).toBe('50');
     expect(p.has('negative')).toBe(false);
     const bad = configFromParams(new URLSearchParams('model=glove&xmax=0'));
-    expect(bad.notes).toEqual(['Ignored xmax=0 in the link (expected a number from 0 to 1000000 (not 0)); using 10.']);
+    expect(bad.notes).toEqual(['Ignored xmax=0 in the link (expected a number above 0 to 1000000); using 10.']);
   });
 });

@@ -15,18 +15,19 @@
  *
  * The shapes (ModelSpec, ParamSpec, Trainer, Model, Progress) are in types.ts.
  */
+import { MAX_DIM, MAX_EPOCHS, MAX_THREADS } from '../train/validateConfig';
 import type { CommonConfig, ModelSpec, ParamSpec, ParamValue, ParamValues } from './types';
 
 export type * from './types';
 
 /** The settings every model shares, declared like a model's own (so the CLI and the lab derive them the same way). */
 export const COMMON_PARAMS: readonly ParamSpec<Record<keyof CommonConfig, number>>[] = [
-  { key: 'dim', type: 'int', min: 1, max: 10_000, default: 100, label: 'Dimensions', help: 'Length of each word vector', cliFlag: 'dim', urlKey: 'dim' },
-  { key: 'epochs', type: 'int', min: 1, max: 1000, default: 5, label: 'Epochs', help: 'Passes over the training data', cliFlag: 'epochs', urlKey: 'epochs' },
-  { key: 'minCount', type: 'int', min: 1, max: 1_000_000, default: 5, label: 'Min count', help: 'Drop words seen fewer times than this', cliFlag: 'min-count', urlKey: 'minCount' },
-  { key: 'maxVocab', type: 'int', min: 0, max: 10_000_000, default: 0, label: 'Max vocabulary', help: 'Keep only this many most frequent words (0 = no limit)', cliFlag: 'max-vocab', urlKey: 'maxVocab' },
-  { key: 'seed', type: 'int', min: 0, max: 2_147_483_647, default: 1, label: 'Seed', help: 'Same seed, same settings, same corpus: same vectors', cliFlag: 'seed', urlKey: 'seed' },
-  { key: 'threads', type: 'int', min: 1, max: 256, default: 1, label: 'Threads', help: 'Worker threads where the engine has them (1 = deterministic)', cliFlag: 'threads', urlKey: 'threads' },
+  { key: 'dim', type: 'int', min: 1, max: MAX_DIM, default: 100, label: 'Dimensions', help: 'Length of each word vector', cliFlag: 'dim', urlKey: 'dim' },
+  { key: 'epochs', type: 'int', min: 1, max: MAX_EPOCHS, default: 5, label: 'Epochs', help: 'Passes over the training data', cliFlag: 'epochs', urlKey: 'epochs' },
+  { key: 'minCount', type: 'int', min: 1, default: 5, label: 'Min count', help: 'Drop words seen fewer times than this', cliFlag: 'min-count', urlKey: 'minCount' },
+  { key: 'maxVocab', type: 'int', min: 0, default: 0, label: 'Max vocabulary', help: 'Keep only this many most frequent words (0 = no limit)', cliFlag: 'max-vocab', urlKey: 'maxVocab' },
+  { key: 'seed', type: 'int', min: 0, default: 1, label: 'Seed', help: 'Same seed, same settings, same corpus: same vectors', cliFlag: 'seed', urlKey: 'seed' },
+  { key: 'threads', type: 'int', min: 1, max: MAX_THREADS, default: 1, label: 'Threads', help: 'Worker threads where the engine has them (1 = deterministic)', cliFlag: 'threads', urlKey: 'threads' },
 ];
 
 // Insertion order is the order of the lab's model list and of --help.
@@ -102,11 +103,12 @@ export function parseParam(p: ParamSpec, raw: string): ParseResult {
     case 'float': {
       const n = DECIMAL_NUMBER.test(text) ? Number(text) : NaN;
       const isInt = p.type === 'int';
-      const range = `from ${p.min} to ${p.max}`;
-      const what = isInt ? `a whole number ${range}` : `a number ${range}${p.exclusiveMin ? ` (not ${p.min})` : ''}`;
+      const exclusive = p.type === 'float' && p.exclusiveMin === true;
+      const range = `${exclusive ? `above ${p.min}` : `from ${p.min}`}${p.max !== undefined ? ` to ${p.max}` : ''}`;
+      const what = isInt ? `a whole number ${range}` : `a number ${range}`;
       if (!Number.isFinite(n) || (isInt && !Number.isInteger(n))) return { ok: false, why: `expected ${what}` };
-      const low = p.type === 'float' && p.exclusiveMin ? n <= p.min : n < p.min;
-      if (low || n > p.max) return { ok: false, why: `expected ${what}` };
+      const low = exclusive ? n <= p.min : n < p.min;
+      if (low || (p.max !== undefined && n > p.max)) return { ok: false, why: `expected ${what}` };
       return { ok: true, value: n };
     }
     case 'bool':

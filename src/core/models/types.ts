@@ -33,13 +33,15 @@ interface ParamBase<P extends ParamValues> {
 export interface IntParam<P extends ParamValues = ParamValues> extends ParamBase<P> {
   type: 'int';
   min: number;
-  max: number;
+  /** Absent = no upper bound. */
+  max?: number;
   default: number;
 }
 export interface FloatParam<P extends ParamValues = ParamValues> extends ParamBase<P> {
   type: 'float';
   min: number;
-  max: number;
+  /** Absent = no upper bound. */
+  max?: number;
   /** The minimum itself is not allowed (a learning rate of 0). */
   exclusiveMin?: boolean;
   default: number;

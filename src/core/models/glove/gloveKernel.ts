@@ -14,7 +14,9 @@ export const GRAD_CLIP = 100;
 export interface GloveWeights {
   readonly vocabSize: number;
   readonly dim: number;
-  /** w_i and w~_j, row-major vocabSize x dim. */
+  /** Floats from one row to the next: dim here, dim rounded up to 4 in the WebAssembly kernel's memory. */
+  readonly stride: number;
+  /** w_i and w~_j, row-major vocabSize x stride. */
   readonly word: Float32Array;
   readonly context: Float32Array;
   readonly wordBias: Float32Array;
@@ -45,6 +47,7 @@ export function initGloveWeights(vocabSize: number, dim: number, rng: Rng): Glov
   return {
     vocabSize,
     dim,
+    stride: dim,
     word: fill(n),
     context: fill(n),
     wordBias: fill(vocabSize),
@@ -67,6 +70,7 @@ export interface SweepResult {
 /** Update cells [from, to) in order; adds to `out`. */
 export function gloveSweep(w: GloveWeights, cells: TrainingCells, from: number, to: number, eta: number, out: SweepResult): void {
   const dim = w.dim;
+  const stride = w.stride;
   const W = w.word;
   const C = w.context;
   const BW = w.wordBias;
@@ -84,8 +88,8 @@ export function gloveSweep(w: GloveWeights, cells: TrainingCells, from: number, 
   for (let c = from; c < to; c++) {
     const i = rows[c]!;
     const j = cols[c]!;
-    const l1 = i * dim;
-    const l2 = j * dim;
+    const l1 = i * stride;
+    const l2 = j * stride;
     // Four accumulators: independent adds let the CPU overlap them.
     let d0 = 0;
     let d1 = 0;
@@ -132,17 +136,17 @@ export function gloveSweep(w: GloveWeights, cells: TrainingCells, from: number, 
 /** w_i . w~_j + b_i + b~_j: what the model predicts for log X_ij. */
 export function fittedLogCount(w: GloveWeights, i: number, j: number): number {
   let dot = 0;
-  const dim = w.dim;
-  for (let k = 0; k < dim; k++) dot += w.word[i * dim + k]! * w.context[j * dim + k]!;
+  const { dim, stride } = w;
+  for (let k = 0; k < dim; k++) dot += w.word[i * stride + k]! * w.context[j * stride + k]!;
   return dot + w.wordBias[i]! + w.contextBias[j]!;
 }
 
 /** Final vectors: word + context (glove.c's `-model 2`), for the given ids (row-major ids.length x dim). */
 export function summedVectors(w: GloveWeights, ids: ArrayLike<number>): Float32Array {
-  const dim = w.dim;
+  const { dim, stride } = w;
   const out = new Float32Array(ids.length * dim);
   for (let r = 0; r < ids.length; r++) {
-    const o = ids[r]! * dim;
+    const o = ids[r]! * stride;
     for (let k = 0; k < dim; k++) out[r * dim + k] = w.word[o + k]! + w.context[o + k]!;
   }
   return out;

@@ -20,7 +20,7 @@ export const GLOVE_PARAMS: readonly ParamSpec<GloveParams>[] = [
   { key: 'window', type: 'int', min: 1, max: MAX_WINDOW, default: 10, label: 'Window', help: 'Words up to this far apart co-occur, weighted 1/distance, on both sides', cliFlag: 'window', urlKey: 'window' },
   { key: 'xMax', type: 'float', min: 0, exclusiveMin: true, max: 1e6, default: 10, label: 'x_max', help: 'Co-occurrence count at which a pair gets full weight (glove.c: 100 on large corpora, 10 on small ones)', cliFlag: 'x-max', urlKey: 'xmax' },
   { key: 'weightPower', type: 'float', min: 0, max: 2, default: 0.75, label: 'Weighting exponent', help: 'Exponent of the weighting f(x) = (x / x_max)^power below x_max (glove.c’s -alpha)', cliFlag: 'weight-power', urlKey: 'wpow' },
-  { key: 'alpha', type: 'float', min: 0, exclusiveMin: true, max: 10, default: 0.05, label: 'Learning rate', help: 'AdaGrad’s initial learning rate (glove.c’s -eta)', cliFlag: 'alpha', urlKey: 'alpha' },
+  { key: 'alpha', type: 'float', min: 0, exclusiveMin: true, default: 0.05, label: 'Learning rate', help: 'AdaGrad’s initial learning rate (glove.c’s -eta)', cliFlag: 'alpha', urlKey: 'alpha' },
   { key: 'maxPairs', type: 'int', min: 1000, max: 200_000_000, default: DEFAULT_MAX_PAIRS, label: 'Co-occurrence cap', help: 'Most word pairs held while counting; beyond it the lightest pairs are dropped (and reported)', cliFlag: 'max-pairs', urlKey: 'maxPairs', inLab: false },
 ];
 

@@ -1,6 +1,7 @@
 // GloVe as a chunked Trainer: count co-occurrences (in chunks of sentences), read the cells out and shuffle them once
-// (with the seed), then pass over them `epochs` times with AdaGrad (gloveKernel.ts). Progress is in cells, the
-// counting stage reports its share of the corpus in `stage` / `stageFraction`. The result is word + context vectors.
+// (with the seed), then pass over them `epochs` times with AdaGrad: the WebAssembly SIMD kernel where the runtime has
+// it (gloveWasmKernel.ts), else the JavaScript one (gloveKernel.ts), same update. Progress is in cells, the counting
+// stage reports its share of the corpus in `stage` / `stageFraction`. The result is word + context vectors.
 import type { EncodedCorpus } from '../../text/corpus';
 import type { Vocab } from '../../text/vocab';
 import { RecentMean } from '../../train/recentMean';
@@ -9,6 +10,7 @@ import { DivergenceError } from '../../train/types';
 import type { MatrixView, Progress, StaticModel, Trainer } from '../types';
 import { CooccurrenceCounter, expandCells, type CooccurrenceStats } from './cooccurrence';
 import { gloveWeight } from './gloveLoss';
+import { createGloveWasm, type GloveWasmKernel } from './gloveWasmKernel';
 import {
   fittedLogCount,
   gloveSweep,
@@ -33,6 +35,9 @@ export interface GloveSettings {
   maxPairs: number;
 }
 
+/** Which hot loop: 'auto' takes WebAssembly SIMD when the runtime has it, else plain JavaScript. */
+export type GloveKernelChoice = 'auto' | 'wasm' | 'js';
+
 /** The running loss averages at least this many recent cells. */
 const LOSS_WINDOW_CELLS = 200_000;
 /** The co-occurrence view keeps the block of the most frequent words up to this size. */
@@ -55,7 +60,10 @@ export class GloveTrainer implements Trainer {
   private cells: TrainingCells | null = null;
   /** X restricted to the MATRIX_VIEW_MAX most frequent words (row-major), kept for the lab's view. */
   private topBlock: Float32Array | null = null;
-  private readonly weights: GloveWeights;
+  private weights: GloveWeights;
+  private wasm: GloveWasmKernel | null = null;
+  /** The hot loop in use, known once counting is over. */
+  kernel: 'wasm-simd' | 'js' | 'pending' = 'pending';
   private readonly rng: Rng;
   private epoch = 0;
   private position = 0;
@@ -69,6 +77,7 @@ export class GloveTrainer implements Trainer {
     corpus: EncodedCorpus,
     readonly settings: Readonly<GloveSettings>,
     private readonly onLog?: (msg: string) => void,
+    private readonly kernelChoice: GloveKernelChoice = 'auto',
   ) {
     this.vocab = corpus.vocab;
     this.dim = settings.dim;
@@ -106,7 +115,8 @@ export class GloveTrainer implements Trainer {
     s.skipped = 0;
     while (left > 0 && !this.done) {
       const to = Math.min(n, this.position + left);
-      gloveSweep(this.weights, cells, this.position, to, this.settings.eta, s);
+      if (this.wasm) this.wasm.sweep(this.position, to, this.settings.eta, s);
+      else gloveSweep(this.weights, cells, this.position, to, this.settings.eta, s);
       left -= to - this.position;
       this.position = to;
       if (this.position >= n) {
@@ -150,12 +160,22 @@ export class GloveTrainer implements Trainer {
       weight[c] = gloveWeight(x, xMax, power);
     }
     this.cells = { rows: raw.rows, cols: raw.cols, logX, weight };
+    if (this.kernelChoice !== 'js') {
+      this.wasm = createGloveWasm(this.weights, this.cells);
+      if (!this.wasm && this.kernelChoice === 'wasm') throw new Error('WebAssembly SIMD is not available in this runtime.');
+      if (this.wasm) {
+        // From now on the weights and cells live in the kernel's memory; the JavaScript copies can go.
+        this.weights = this.wasm.weights;
+        this.cells = this.wasm.cells;
+      }
+    }
+    this.kernel = this.wasm ? 'wasm-simd' : 'js';
     this.countStats = stats;
     this.counter = null; // the hash table can go: training reads the cells
     const pruned = stats.prunes > 0
       ? ` The cap of ${stats.maxPairs.toLocaleString('en')} pairs was hit ${stats.prunes} time(s): pairs lighter than ${stats.pruneThreshold} were dropped (${stats.droppedPairs.toLocaleString('en')} pairs, weight ${stats.droppedWeight.toFixed(0)}).`
       : '';
-    this.onLog?.(`GloVe: ${stats.cells.toLocaleString('en')} co-occurrence cells (${stats.pairs.toLocaleString('en')} pairs, table ${(stats.tableBytes / 1e6).toFixed(0)} MB).${pruned}`);
+    this.onLog?.(`GloVe: ${stats.cells.toLocaleString('en')} co-occurrence cells (${stats.pairs.toLocaleString('en')} pairs, table ${(stats.tableBytes / 1e6).toFixed(0)} MB).${pruned} Kernel: ${this.wasm ? 'WebAssembly SIMD' : 'JavaScript'}.`);
   }
 
   progress(): Progress {
@@ -225,5 +245,6 @@ export class GloveTrainer implements Trainer {
     this.disposed = true;
     this.counter = null;
     this.cells = null;
+    this.wasm = null;
   }
 }

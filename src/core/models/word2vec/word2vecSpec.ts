@@ -25,10 +25,10 @@ export const WORD2VEC_PARAMS: readonly ParamSpec<Word2VecParams>[] = [
   { key: 'window', type: 'int', min: 1, max: MAX_WINDOW, default: D.window, label: 'Window', help: 'Maximum distance between a word and its context words (reduced at random, as in word2vec)', cliFlag: 'window', urlKey: 'window' },
   { key: 'negative', type: 'int', min: 0, max: MAX_NEGATIVE, default: D.negative, label: 'Negative samples', help: 'Noise words per true pair (0 with hierarchical softmax on = pure hierarchical softmax)', cliFlag: 'negative', urlKey: 'negative' },
   { key: 'hs', type: 'bool', default: D.hs, label: 'Hierarchical softmax', help: 'Predict through a Huffman tree of binary decisions', cliFlag: 'hs', urlKey: 'hs' },
-  { key: 'sample', type: 'float', min: 0, max: 0.1, default: D.sample, label: 'Subsampling', help: 'Down-sample words more frequent than this share of the corpus (0 = off)', cliFlag: 'sample', urlKey: 'sample' },
-  { key: 'alpha', type: 'float', min: 0, exclusiveMin: true, max: 10, default: D.alpha, label: 'Learning rate', help: 'Starting learning rate; it falls linearly to min-alpha', cliFlag: 'alpha', urlKey: 'alpha' },
-  { key: 'minAlpha', type: 'float', min: 0, max: 10, default: D.minAlpha, label: 'Final learning rate', help: 'Learning rate reached at the end of the last epoch', cliFlag: 'min-alpha', urlKey: 'minAlpha', inLab: false },
-  { key: 'batchSize', type: 'int', min: 1, max: 1 << 20, default: D.batchSize, label: 'Batch size', help: 'Pairs per batch (TensorFlow.js engines only)', cliFlag: 'batch-size', urlKey: 'batch', inLab: false },
+  { key: 'sample', type: 'float', min: 0, default: D.sample, label: 'Subsampling', help: 'Down-sample words more frequent than this share of the corpus (0 = off)', cliFlag: 'sample', urlKey: 'sample' },
+  { key: 'alpha', type: 'float', min: 0, exclusiveMin: true, default: D.alpha, label: 'Learning rate', help: 'Starting learning rate; it falls linearly to min-alpha', cliFlag: 'alpha', urlKey: 'alpha' },
+  { key: 'minAlpha', type: 'float', min: 0, default: D.minAlpha, label: 'Final learning rate', help: 'Learning rate reached at the end of the last epoch', cliFlag: 'min-alpha', urlKey: 'minAlpha', inLab: false },
+  { key: 'batchSize', type: 'int', min: 1, default: D.batchSize, label: 'Batch size', help: 'Pairs per batch (TensorFlow.js engines only)', cliFlag: 'batch-size', urlKey: 'batch', inLab: false },
 ];
 
 function validateWord2Vec(p: Word2VecParams): string[] {
