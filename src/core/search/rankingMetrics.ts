@@ -1,4 +1,5 @@
 // Ranking measures for a search with known relevant documents, and a random-ranking baseline to read them against.
+import { mulberry32 } from '../vectors/spaceMath';
 
 /** Document indices by descending score; ties keep index order so a ranking is reproducible. */
 export function rankByScore(scores: ArrayLike<number>): number[] {
@@ -26,17 +27,8 @@ export function averagePrecision(ranking: readonly number[], relevant: ReadonlyS
   return sum / relevant.size;
 }
 
-/** A seeded generator (mulberry32) so that bootstrap intervals are reproducible. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded generator, so that bootstrap intervals and splits are reproducible (the project's one mulberry32). */
+export const seededRandom = mulberry32;
 
 /** Bootstrap resamples of the queries: how much the mean would move with another set of queries like these. */
 export const BOOTSTRAP_SAMPLES = 1000;
