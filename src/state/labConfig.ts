@@ -105,6 +105,24 @@ export type AnySetting = { [K in keyof LabConfig]: Setting<K> }[keyof LabConfig]
 export const FIRST_VISIT_DIM = 100;
 /** Epochs of the first-visit run (docs/defaults.md). */
 export const FIRST_VISIT_EPOCHS = 10;
+/**
+ * The epochs the lab starts a model with: its own default where the registry gives one (GloVe fits 25 passes over
+ * its co-occurrence cells, as Stanford's tool does), else the first-visit run's.
+ */
+export function labDefaultEpochs(model: string): number {
+  return hasModel(model) ? (getModel(model).commonDefaults?.epochs ?? FIRST_VISIT_EPOCHS) : FIRST_VISIT_EPOCHS;
+}
+
+/**
+ * A settings change that switches the model also moves the epochs to the new model's default, unless the student
+ * (or the link) had set their own: a value that is still the old model's default follows the model.
+ */
+export function withModelDefaults(config: LabConfig, patch: Partial<LabConfig>): Partial<LabConfig> {
+  if (patch.model === undefined || patch.model === config.model || patch.epochs !== undefined) return patch;
+  if (config.epochs !== labDefaultEpochs(config.model)) return patch;
+  return { ...patch, epochs: labDefaultEpochs(patch.model) };
+}
+
 export const DEFAULT_LAB_CONFIG: LabConfig = {
   corpus: 'brown',
   model: 'skipgram',
@@ -247,6 +265,8 @@ export function configFromParams(params: URLSearchParams, base: LabConfig = DEFA
     else notes.push(`Ignored ${p.urlKey}=${raw} in the link (${r.why}); using ${formatParam(p, own[p.key]!)}.`);
   }
   if (hasModel(config.model)) config.params = { ...config.params, [config.model]: own };
+  // A link that names a model but no epochs gets that model's own default (a hand-written #/lab?model=glove).
+  if (params.get('model') !== null && params.get('epochs') === null) Object.assign(config, withModelDefaults(base, { model: config.model }));
   if (config.corpus === 'file') {
     // The user's text never leaves the browser that read it, so a link cannot carry it: neither a link from someone
     // else nor a reload of this page has it. Say so and ask for the file, rather than train on another text.

@@ -7,7 +7,7 @@ import type { MatrixView } from '../core/models/types';
 import type { EngineName } from '../core/train/types';
 import type { PairsReadout } from '../workers/pairsReadout';
 import type { CorpusInfo, ErrorKind, Phase, ProgressMsg } from '../workers/trainerMessages';
-import { DEFAULT_LAB_CONFIG, type LabConfig } from './labConfig';
+import { DEFAULT_LAB_CONFIG, withModelDefaults, type LabConfig } from './labConfig';
 import type { SavedModelMeta } from './persist';
 
 export interface MapSnapshot {
@@ -110,7 +110,7 @@ export const INITIAL_LAB_STATE = {
 export const useLabStore = create<LabState>((set) => ({
   ...INITIAL_LAB_STATE,
   set: (patch) => set(patch),
-  setConfig: (patch) => set((s) => ({ config: { ...s.config, ...patch } })),
+  setConfig: (patch) => set((s) => ({ config: { ...s.config, ...withModelDefaults(s.config, patch) } })),
   addNotice: (n) => set((s) => ({ notices: [...s.notices, { ...n, id: ++noticeId }].slice(-MAX_NOTICES) })),
   dismissNotice: (id) => set((s) => ({ notices: s.notices.filter((x) => x.id !== id) })),
 }));

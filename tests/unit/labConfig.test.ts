@@ -3,10 +3,12 @@ import {
   configFromParams,
   configToParams,
   DEFAULT_LAB_CONFIG,
+  labDefaultEpochs,
   LAB_SETTINGS,
   modelConfigOf,
   modelParamRows,
   paramsOf,
+  withModelDefaults,
   withParam,
 } from '../../src/state/labConfig';
 
@@ -79,5 +81,28 @@ describe('lab settings <-> URL', () => {
     expect(p.has('negative')).toBe(false);
     const bad = configFromParams(new URLSearchParams('model=glove&xmax=0'));
     expect(bad.notes).toEqual(['Ignored xmax=0 in the link (expected a number above 0 to 1000000); using 10.']);
+  });
+});
+
+describe('switching the model', () => {
+  it('moves epochs to the new model’s default unless they were set by hand or by the link', () => {
+    const base = { ...DEFAULT_LAB_CONFIG };
+    expect(labDefaultEpochs('glove')).toBe(25);
+    expect(labDefaultEpochs('skipgram')).toBe(DEFAULT_LAB_CONFIG.epochs);
+    expect(withModelDefaults(base, { model: 'glove' })).toEqual({ model: 'glove', epochs: 25 });
+    // And back: 25 is GloVe's default, so it follows the model again.
+    expect(withModelDefaults({ ...base, model: 'glove', epochs: 25 }, { model: 'cbow' })).toEqual({ model: 'cbow', epochs: DEFAULT_LAB_CONFIG.epochs });
+    // A value of the student's own is kept.
+    expect(withModelDefaults({ ...base, epochs: 60 }, { model: 'glove' })).toEqual({ model: 'glove' });
+    expect(withModelDefaults(base, { model: 'glove', epochs: 3 })).toEqual({ model: 'glove', epochs: 3 });
+    expect(withModelDefaults(base, { dim: 50 })).toEqual({ dim: 50 });
+  });
+});
+
+describe('a link that names a model', () => {
+  it('gets the model’s default epochs when the link has none, and the link’s own when it has', () => {
+    expect(configFromParams(new URLSearchParams('model=glove')).config.epochs).toBe(25);
+    expect(configFromParams(new URLSearchParams('model=glove&epochs=60')).config.epochs).toBe(60);
+    expect(configFromParams(new URLSearchParams('model=cbow')).config.epochs).toBe(DEFAULT_LAB_CONFIG.epochs);
   });
 });
