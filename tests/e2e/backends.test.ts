@@ -41,10 +41,12 @@ const RECORD_LIVE_NUMBERS = `(() => {
   watch('Active backend', rec.backends, (t) => (t && t !== 'none yet' ? t : null));
 })()`;
 
-const FINISHED_OR_FAILED = `(() => {
+// A function, not a string: waitForFunction evaluates a string predicate with eval() in the page, which the lab's
+// Content-Security-Policy forbids (no 'unsafe-eval'). It references nothing outside itself.
+const FINISHED_OR_FAILED = () => {
   const status = document.querySelector('[aria-label="Training status"]')?.textContent || '';
   return /Finished|diverged|failed|could not start/i.test(status);
-})()`;
+};
 
 /** Press "Start training" and wait until training has finished (or failed), with every loss and backend shown. */
 async function trainAndWatch(page: Page): Promise<Observed> {
