@@ -8,6 +8,10 @@ import { DOCUMENTS } from '../../../src/ui/lessons/widgets/documents';
 import { cosVec, meanOf } from '../../../src/ui/lessons/widgets/vectorMath';
 import { evaluateAnalogies, evaluateSimilarity } from '../../../src/core/vectors/evaluation';
 import type { KeyedVectors } from '../../../src/core/vectors/keyedVectors';
+import { documentsFromIndex } from '../../../src/core/search/documents';
+import { SearchEngine, evaluateSearch } from '../../../src/core/search/searchEngine';
+import { BROWN_GENRE_QUERIES } from '../../../src/core/search/searchQueries';
+import { pairedWinShare } from '../../../src/core/search/rankingMetrics';
 
 const both = shipped('brown-sotu-sg100');
 const brown = shipped('brown-sg100');
@@ -63,4 +67,19 @@ describe('08 applications (brown-sotu-sg100)', () => {
     expect(Math.round(o.a.accuracy * 100)).toBe(11);
     expect(o.s).toBeCloseTo(0.34, 2);
   });
+});
+
+describe('08 applications: search on the 500 Brown documents (the Search playground, default vectors)', () => {
+  it('neither mean nor SIF vectors beat BM25 beyond the noise of the query sample', () => {
+    expect(text).toContain('neither averaged nor SIF-weighted word vectors beat BM25 keywords beyond the noise of the query sample');
+    const docs = documentsFromIndex(readFileSync('public/corpora/brown.txt', 'utf8'), JSON.parse(readFileSync('public/corpora/brown-docs.json', 'utf8')));
+    const ev = evaluateSearch(new SearchEngine(docs, both), BROWN_GENRE_QUERIES, 10);
+    const ap = (m: string) => ev.methods.find((x) => x.method === m)!.ap;
+    // The playground's own rule (SearchPlayground.tsx): beyond noise = winning in 95% of bootstrap resamples.
+    for (const m of ['mean', 'sif']) {
+      const share = pairedWinShare(ap(m), ap('bm25'));
+      expect(share, m).toBeLessThan(0.95);
+      expect(share, m).toBeGreaterThan(0.05);
+    }
+  }, 120_000);
 });
