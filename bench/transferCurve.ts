@@ -9,7 +9,7 @@ import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { DocumentIndex } from '../src/core/search/documents';
 import { brownGenreDocs } from '../src/core/transfer/brownDocs';
-import { ARM_LABELS, beatsBeyondSpread, runTransferCurve, DEFAULT_SIZES, type Spread, type TransferArm } from '../src/core/transfer/transferCurve';
+import { ARM_LABELS, beatsBeyondSpread, pairedDifference, runTransferCurve, DEFAULT_SIZES, type Spread, type TransferArm } from '../src/core/transfer/transferCurve';
 import { readCompact } from '../src/core/vectors/formats';
 import { ROOT } from './trainers';
 
@@ -62,17 +62,25 @@ lines.push(
     `seeds ${seeds.join(', ')}; accuracy % as mean (min-max over seeds); chance ${pct(curve.chance)}%.`,
 );
 lines.push('');
-lines.push(`| labelled docs | majority class | ${arms.map((a) => ARM_LABELS[a]).join(' | ')} | beyond the spread of random |`);
-lines.push(`|---:|---:|${arms.map(() => '---:').join('|')}|---|`);
+const paired = arms.filter((a) => a !== 'random' && arms.includes('random'));
+const signed = (v: number) => `${v >= 0 ? '+' : ''}${pct(v)}`;
+const diffCell = (s: Spread) => `${signed(s.mean)} (${signed(s.min)} to ${signed(s.max)})`;
+lines.push(
+  `| labelled docs | majority class | ${arms.map((a) => ARM_LABELS[a]).join(' | ')} | ` +
+    `${paired.map((a) => `${a} - random, paired`).join(' | ')} | beyond the spread of random |`,
+);
+lines.push(`|---:|---:|${arms.map(() => '---:').join('|')}|${paired.map(() => '---:|').join('')}---|`);
 for (const p of curve.points) {
   const wins = arms
     .filter((a) => a !== 'random' && p.arms.random && beatsBeyondSpread(p.arms[a]!, p.arms.random))
     .map((a) => a);
   const losses = arms.filter((a) => a !== 'random' && p.arms.random && beatsBeyondSpread(p.arms.random, p.arms[a]!)).map((a) => `random > ${a}`);
-  lines.push(`| ${p.size} | ${cell(p.majority)} | ${arms.map((a) => cell(p.arms[a]!)).join(' | ')} | ${[...wins, ...losses].join(', ') || 'none'} |`);
+  const diffs = paired.map((a) => diffCell(pairedDifference(p.arms[a]!, p.arms.random!)));
+  lines.push(`| ${p.size} | ${cell(p.majority)} | ${arms.map((a) => cell(p.arms[a]!)).join(' | ')} | ${diffs.map((d) => `${d} | `).join('')}${[...wins, ...losses].join(', ') || 'none'} |`);
 }
 lines.push('');
 lines.push(`Training: Adam, lr ${curve.train.learningRate}, batch ${curve.train.batchSize}, ${curve.train.epochs} epochs or at least ${curve.train.minSteps} steps; ${seconds.toFixed(0)} s in all.`);
+lines.push('Paired: the arm minus random on the same seed (same training documents, same held-out set), in points.');
 process.stdout.write(lines.join('\n') + '\n');
 
 const outDir = join(ROOT, 'bench', 'out');

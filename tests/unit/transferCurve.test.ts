@@ -2,7 +2,7 @@
 // result per seed.
 import { describe, expect, it } from 'vitest';
 import type { LabelledCollection } from '../../src/core/transfer/brownDocs';
-import { beatsBeyondSpread, runTransferCurve, spreadOf, type TransferProgress } from '../../src/core/transfer/transferCurve';
+import { beatsBeyondSpread, pairedDifference, runTransferCurve, spreadOf, type TransferProgress } from '../../src/core/transfer/transferCurve';
 import { Rng } from '../../src/core/train/rng';
 import { KeyedVectors } from '../../src/core/vectors/keyedVectors';
 
@@ -110,5 +110,17 @@ describe('spread comparison', () => {
     expect(beatsBeyondSpread(spreadOf([0.8, 0.9]), spreadOf([0.7, 0.81]))).toBe(false);
     expect(spreadOf([0.5, 0.7, 0.6])).toMatchObject({ min: 0.5, max: 0.7 });
     expect(spreadOf([0.5, 0.7, 0.6]).mean).toBeCloseTo(0.6, 12);
+  });
+});
+
+describe('paired difference', () => {
+  it('subtracts seed by seed, so a consistent small win shows even inside wide per-arm ranges', () => {
+    const a = spreadOf([0.62, 0.71, 0.8]);
+    const b = spreadOf([0.6, 0.7, 0.78]);
+    expect(beatsBeyondSpread(a, b)).toBe(false);
+    const d = pairedDifference(a, b);
+    expect(d.min).toBeGreaterThan(0);
+    expect(d.values.map((v) => Math.round(v * 100))).toEqual([2, 1, 2]);
+    expect(() => pairedDifference(a, spreadOf([0.5]))).toThrow(/cannot pair 3 seeds with 1/);
   });
 });

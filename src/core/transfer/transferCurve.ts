@@ -89,6 +89,15 @@ export function spreadOf(values: number[]): Spread {
   };
 }
 
+/**
+ * Seed-by-seed difference a - b. Every arm of one seed trains on the same documents and is scored on the same
+ * held-out set, so the paired difference removes the luck of the draw that the min-max of each arm still carries.
+ */
+export function pairedDifference(a: Spread, b: Spread): Spread {
+  if (a.values.length !== b.values.length) throw new RangeError(`cannot pair ${a.values.length} seeds with ${b.values.length}`);
+  return spreadOf(a.values.map((v, i) => v - b.values[i]!));
+}
+
 /** Whether arm `a` beats arm `b` beyond the seed spread: a's worst seed is above b's best seed. */
 export function beatsBeyondSpread(a: Spread, b: Spread): boolean {
   return a.min > b.max;
