@@ -182,7 +182,9 @@ async function main(): Promise<void> {
     runs,
     browser: browser ?? null,
   };
-  writeFileSync(join(OUT_DIR, 'results.json'), JSON.stringify(results, null, 2) + '\n');
+  // Paths inside the repository are stored relative to it, so results from two machines (or clones) compare as-is.
+  const repoRelative = (_key: string, v: unknown) => (typeof v === 'string' && v.startsWith(`${ROOT}/`) ? relative(ROOT, v) : v);
+  writeFileSync(join(OUT_DIR, 'results.json'), JSON.stringify(results, repoRelative, 2) + '\n');
 
   const out: string[] = [];
   out.push(`Embedding Lab bench: ${flags.corpus}, ${full.tokens.toLocaleString('en-US')} tokens x ${flags.epochs} epoch(s), dim 100, window 5, negative 5, min-count 5, sample 1e-3, alpha 0.025`);

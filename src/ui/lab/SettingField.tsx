@@ -1,9 +1,10 @@
 // One control for one row of the settings table (labConfig.ts): a select for choices, a checkbox for on/off, a number
 // box for numbers that only commits values the table accepts and says what it expects otherwise.
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { setConfig } from '../../state/labController';
 import { parseSetting, settingOf, type LabConfig } from '../../state/labConfig';
 import { useLabStore } from '../../state/labStore';
+import { NumberBox } from './NumberBox';
 
 type Key = Exclude<keyof LabConfig, 'hide'>;
 
@@ -39,45 +40,18 @@ export function SettingField({ name, titles }: { name: Key; titles?: Record<stri
 
 function NumberField({ name, value, id }: { name: Key; value: number; id: string }) {
   const s = settingOf(name);
-  const [draft, setDraft] = useState(String(value));
-  const [why, setWhy] = useState<string | null>(null);
   if (s.type !== 'int' && s.type !== 'float') return null;
-  const commit = (raw: string) => {
-    const r = parseSetting(s, raw);
-    if (r.ok) {
-      setWhy(null);
-      if (r.value !== value) setConfig({ [name]: r.value } as Partial<LabConfig>);
-    } else setWhy(`${s.label}: ${r.why}.`);
-  };
   return (
-    <div className="field">
-      <label htmlFor={id}>{s.label}</label>
-      <input
-        id={id}
-        type="number"
-        inputMode={s.type === 'int' ? 'numeric' : 'decimal'}
-        min={s.min}
-        max={s.max}
-        step={s.type === 'int' ? 1 : 'any'}
-        value={draft}
-        title={s.help}
-        aria-invalid={why ? true : undefined}
-        aria-describedby={why ? `${id}-why` : undefined}
-        onChange={(e) => {
-          setDraft(e.target.value);
-          const r = parseSetting(s, e.target.value);
-          setWhy(r.ok ? null : `${s.label}: ${r.why}.`);
-        }}
-        onBlur={(e) => commit(e.target.value)}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') commit((e.target as HTMLInputElement).value);
-        }}
-      />
-      {why && (
-        <span id={`${id}-why`} className="error small">
-          {why}
-        </span>
-      )}
-    </div>
+    <NumberBox
+      id={id}
+      label={s.label}
+      help={s.help}
+      min={s.min}
+      max={s.max}
+      integer={s.type === 'int'}
+      value={value}
+      parse={(raw) => parseSetting(s, raw)}
+      commit={(v) => setConfig({ [name]: v } as Partial<LabConfig>)}
+    />
   );
 }

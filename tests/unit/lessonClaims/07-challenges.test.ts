@@ -46,7 +46,11 @@ describe('07 challenges: rare words and subsampling', () => {
     expect(Math.abs(both.indexOf('telescope') - 16_000)).toBeLessThan(500);
     const top = both.mostSimilar({ positive: ['telescope'], topn: 10 });
     for (const n of top) expect(n.score).toBeGreaterThan(0.9);
-    expect(top.map((n) => n.word)).toEqual(expect.arrayContaining(['researchers', 'cures', 'leaps']));
+    // "researchers, cures and leaps, all at about 0.94"
+    for (const w of ['researchers', 'cures', 'leaps']) {
+      const score = top.find((n) => n.word === w)?.score ?? 0;
+      expect(Math.abs(score - 0.94), w).toBeLessThan(0.01);
+    }
     for (const w of ['star', 'stars', 'lens', 'sky', 'astronomy']) expect(top.map((n) => n.word)).not.toContain(w);
     expect(both.has('vaccine')).toBe(false);
     expect(brown.has('vaccine')).toBe(false);

@@ -55,7 +55,7 @@ const DIVERGENCE_ALPHA_FACTOR = 1 / 4;
 export function validateFastTextConfig(c: Readonly<FastTextConfig>): void {
   validateTrainConfig(c);
   const problems: string[] = [];
-  if (c.hs) problems.push('hierarchical softmax is not implemented for fastText here: use negative sampling (hs off)');
+  if (c.hs) problems.push('the lab trains fastText with negative sampling only: turn hierarchical softmax off (hs 0)');
   if (c.negative < 1) problems.push('fastText needs negative above 0');
   if (!Number.isInteger(c.minn) || c.minn < 1 || c.minn > MAX_NGRAM) problems.push(`minn must be a whole number from 1 to ${MAX_NGRAM}, got ${c.minn}`);
   if (!Number.isInteger(c.maxn) || c.maxn < 0 || c.maxn > MAX_NGRAM) problems.push(`maxn must be a whole number from 0 (no subwords) to ${MAX_NGRAM}, got ${c.maxn}`);
