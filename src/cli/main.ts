@@ -10,6 +10,7 @@ import { BUNDLED_CORPORA } from '../../scripts/buildCorpora';
 const COMMANDS = {
   train: 'Train word vectors (skip-gram or CBOW) on a corpus, with the same engine the browser lab uses.',
   eval: 'Score word vectors on analogies (accuracy) and word similarity (Spearman correlation).',
+  recommend: 'Item2vec recommendations on generated sessions: hit rate@10 against popularity and random, and cold start.',
 } as const;
 
 const OVERVIEW = `Embedding Lab command line: train word vectors and evaluate them, headless.
@@ -17,10 +18,12 @@ const OVERVIEW = `Embedding Lab command line: train word vectors and evaluate th
 Usage:
   npm run cli -- train --corpus ${BUNDLED_CORPORA.join('|')}|PATH [options] --out FILE
   npm run cli -- eval --vectors FILE [--analogies FILE] [--similarity FILE] [--json]
+  npm run cli -- recommend [--seed N] [--seeds N] [--sessions N] [--json]
 
 Commands:
   train   ${COMMANDS.train}
   eval    ${COMMANDS.eval}
+  recommend ${COMMANDS.recommend}
 
 Run "npm run cli -- COMMAND --help" for the options of one command.
 `;
@@ -49,6 +52,13 @@ async function main(argv: readonly string[]): Promise<number> {
     const result = await runEval(rest);
     if (result === 'help') process.stdout.write(helpText(EVAL_SPEC));
     else process.stdout.write((result.json ? JSON.stringify(result.summary) : formatEval(result.summary)) + '\n');
+    return 0;
+  }
+  if (command === 'recommend') {
+    const { RECOMMEND_SPEC, formatRecommend, runRecommend } = await import('./recommend');
+    const result = await runRecommend(rest, log);
+    if (result === 'help') process.stdout.write(helpText(RECOMMEND_SPEC));
+    else process.stdout.write((result.json ? JSON.stringify(result.summary) : formatRecommend(result.summary)) + '\n');
     return 0;
   }
   throw new UsageError(`unknown command "${command}"; the commands are: ${Object.keys(COMMANDS).join(', ')}`);
