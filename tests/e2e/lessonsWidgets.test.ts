@@ -157,7 +157,8 @@ describe('lesson widgets', () => {
     await expect.poll(() => text(w.getByRole('alert').last()), POLL).toContain('not in these vectors');
   });
 
-  it('applications: search, recommend and probe on real vectors', async () => {
+  // The recommendation widget has its own file: tests/e2e/recommend.test.ts.
+  it('applications: search and probe on real vectors', async () => {
     const s = await openWidget('applications', 'semantic-search');
     await s.getByRole('searchbox', { name: 'Search query' }).fill('soldiers and battles');
     await expect.poll(() => s.getByLabel('Search results').locator('tbody tr').count(), POLL).toBe(6);
@@ -166,10 +167,6 @@ describe('lesson widgets', () => {
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
     await s.getByRole('searchbox', { name: 'Search query' }).fill('xqzv');
     await expect.poll(() => text(s.getByRole('alert')), POLL).toContain('None of the query');
-    const r = await openWidget('applications', 'recommend');
-    await expect.poll(() => r.getByLabel('Recommendations').locator('tbody tr').count(), POLL).toBe(5);
-    for (const item of ['coffee', 'piano']) await r.getByRole('button', { name: item, exact: true }).click();
-    await expect.poll(() => text(r.getByRole('alert')), POLL).toContain('Choose at least one');
     const p = await openWidget('applications', 'probe');
     await expect.poll(() => text(p.getByLabel('Held-out accuracy')), POLL).toMatch(/^\d+%$/);
     await p.getByLabel('Group to probe').selectOption('numbers');

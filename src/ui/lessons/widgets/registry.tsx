@@ -25,7 +25,7 @@ export const WIDGETS: Record<Name, WidgetEntry> & Record<string, WidgetEntry | u
   finetune: { title: 'Fine-tune on a domain text', component: lazy(() => import('./FineTuneWidget')) },
   'domain-shift': { title: 'One word, two corpora', component: lazy(() => import('./DomainShiftWidget')) },
   'semantic-search': { title: 'Semantic search with mean word vectors', component: lazy(() => import('./SemanticSearchWidget')) },
-  recommend: { title: 'Recommend by item vectors', component: lazy(() => import('./RecommendWidget')) },
+  recommend: { title: 'Recommend from sessions (item2vec)', component: lazy(() => import('./RecommendWidget')) },
   probe: { title: 'A linear probe', component: lazy(() => import('./ProbeWidget')) },
   objectives: { title: 'What you did this week', component: lazy(() => import('./ObjectivesWidget')) },
   analogy: { title: 'Analogies', component: playgroundWidget('analogy') },

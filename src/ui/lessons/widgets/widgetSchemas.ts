@@ -75,7 +75,12 @@ export const WIDGET_SCHEMAS: Record<string, WidgetSchema> = {
   finetune: { vectors: VECTORS, word: word('word whose neighbours are watched') },
   'domain-shift': { word: word('word to compare across the two shipped sets') },
   'semantic-search': { vectors: VECTORS, query: text('search query') },
-  recommend: { vectors: VECTORS, liked: words('items the user liked') },
+  // Item vectors learned by item2vec on generated sessions (src/core/recommend), not a word-vector set.
+  recommend: {
+    sessions: oneOf(['500', '2000', '8000'], 'sessions in each generated log'),
+    seeds: oneOf(['1', '3', '5'], 'seeds trained (the spread is over them)'),
+    history: words('films already in the history, e.g. scifi-budget-1'),
+  },
   probe: { vectors: VECTORS, group: oneOf(GROUP_NAMES, 'word group the probe learns to detect') },
   objectives: {},
   analogy: {
