@@ -4,7 +4,7 @@
 // side by side. Run: npx tsx bench/recommendBench.ts [--seeds 5] [--sessions 500,2000,8000]
 // (a second or two per seed and size on one core). docs/recommend.md quotes its output.
 import { compareOverSeeds, runSeed, summarize, type SeedResult } from '../src/core/recommend/experiment';
-import type { Spread } from '../src/core/recommend/rankingMetrics';
+import type { Spread } from '../src/core/recommend/hitMetrics';
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);

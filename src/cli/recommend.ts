@@ -4,7 +4,7 @@
 // the seeds. Ctrl-C stops after the current training chunk.
 import { DEFAULT_SEEDS, runSeed, summarize, type SeedResult, type Summary } from '../core/recommend/experiment';
 import { CancelledError } from '../core/recommend/item2vec';
-import type { Spread } from '../core/recommend/rankingMetrics';
+import type { Spread } from '../core/recommend/hitMetrics';
 import { DEFAULT_SHOP, GENRES, MAX_SESSIONS, MIN_SESSIONS, PRICE_BANDS } from '../core/recommend/shopModel';
 import { parseCommand, type CommandSpec } from './args';
 import { InterruptedError } from './errors';

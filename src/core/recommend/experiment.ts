@@ -3,10 +3,10 @@
 import type { Progress } from '../models/types';
 import type { KeyedVectors } from '../vectors/keyedVectors';
 import { scoreColdStart, type ColdStartScore } from './coldStart';
-import { itemCounts, leaveLastOut, type Split } from './heldOut';
+import { itemCounts, leaveLastOut, type Split } from './leaveLastOut';
 import { trainItem2Vec, type Item2VecSettings } from './item2vec';
 import { rankByPopularity, rankForHistory } from './recommender';
-import { hitAtK, ndcgAtK, randomHitAtK, randomNdcgAtK, spreadOf, type Spread } from './rankingMetrics';
+import { hitAtK, ndcgAtK, randomHitAtK, randomNdcgAtK, spreadOf, type Spread } from './hitMetrics';
 import { DEFAULT_SHOP, generateShop, type Shop, type ShopConfig } from './shopModel';
 
 /** Recommendations shown and scored per history. */

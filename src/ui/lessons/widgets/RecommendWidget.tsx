@@ -7,7 +7,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { nearestReleased, neighbourPrecision, placeByMetadata } from '../../../core/recommend/coldStart';
 import { DEFAULT_SEEDS, TOP_K, type Summary } from '../../../core/recommend/experiment';
 import { ITEM2VEC_SETTINGS } from '../../../core/recommend/item2vec';
-import type { Spread } from '../../../core/recommend/rankingMetrics';
+import type { Spread } from '../../../core/recommend/hitMetrics';
 import { rankForHistory } from '../../../core/recommend/recommender';
 import { DEFAULT_SHOP, GENRES, PRICE_BANDS, generateShop, itemName, trueNeighbours, type Item, type Shop } from '../../../core/recommend/shopModel';
 import { KeyedVectors } from '../../../core/vectors/keyedVectors';
