@@ -62,6 +62,9 @@ describe('recommendation widget (item2vec on generated sessions)', () => {
     await expect.poll(() => text(w.getByLabel('Verdict')), POLL).toContain(
       core.item2vecVsPopularity.beyondNoise ? 'beats popularity beyond the seed noise' : 'does NOT beat popularity',
     );
+    await expect.poll(() => text(w.getByLabel('Cold-start summary')), POLL).toContain(
+      `finds ${core.coldStart.metadata.mean.toFixed(3)} ± ${core.coldStart.metadata.sd.toFixed(3)} of its true neighbours; placed at a random film, ${core.coldStart.random.mean.toFixed(3)} ± ${core.coldStart.random.sd.toFixed(3)}`,
+    );
   }, 400_000);
 
   it('recommends from the history a student clicks, with the reason', async () => {

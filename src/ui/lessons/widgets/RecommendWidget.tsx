@@ -147,6 +147,16 @@ function Metrics({ summary }: { summary: Summary }) {
             ? 'item2vec beats popularity beyond the seed noise (ahead in every seed, by more than two standard errors).'
             : 'item2vec does NOT beat popularity beyond the seed noise here.'}
       </p>
+      <p aria-label="Cold-start summary">
+        Cold start, every new film over the same seeds: placed by
+        genre and price band, a new film finds {pm(summary.coldStart.metadata)} of its true neighbours; placed at a random
+        film, {pm(summary.coldStart.random)}.{' '}
+        {summary.seeds.length < 2
+          ? 'One seed has no spread.'
+          : summary.coldStartVsRandom.beyondNoise
+            ? 'Beyond the seed noise.'
+            : 'NOT beyond the seed noise here.'}
+      </p>
     </>
   );
 }
