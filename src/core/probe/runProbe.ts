@@ -63,59 +63,89 @@ export function majorityAccuracy(labels: ArrayLike<number>, classes: number, tra
   return test.length ? test.filter((r) => labels[r] === major).length / test.length : NaN;
 }
 
-export function runProbe(data: ProbeDataset, o: ProbeOptions = {}): ProbeReport {
-  const seeds = [...(o.seeds ?? DEFAULT_PROBE_SEEDS)];
-  if (seeds.length === 0) throw new RangeError('the probe needs at least one seed');
-  const classes = data.classes.length;
-  const counts = classCounts(data.labels, classes);
+/** One seed's probes: the real task, the control task and the majority baseline on one split of the word types. */
+export interface ProbeSeedRun extends ProbeSeedResult {
+  /** Held-out words per class, and how many of them the real probe got right. */
+  classTest: number[];
+  classRight: number[];
+  trainWords: number;
+  testWords: number;
+}
+
+function checkClasses(data: ProbeDataset): number[] {
+  const counts = classCounts(data.labels, data.classes.length);
   const present = counts.filter((c) => c > 0).length;
   if (present < 2) throw new RangeError(`only ${present} part-of-speech class among the ${data.words.length} tagged words: a probe needs two or more`);
+  return counts;
+}
+
+/** Runs one seed (two probes); the seed draws the split, the control labels and the batch order. */
+export function runProbeSeed(
+  data: ProbeDataset,
+  seed: number,
+  o: Omit<ProbeOptions, 'seeds'> = {},
+  onProbeDone: () => void = () => {},
+): ProbeSeedRun {
+  checkClasses(data);
+  const classes = data.classes.length;
   const training = { ...DEFAULT_PROBE_TRAINING, ...o.train };
   const features = { x: data.x, dim: data.dim };
-  const total = seeds.length * 2;
-  let done = 0;
-  const perSeed: ProbeSeedResult[] = [];
+  const split = stratifiedSplit(data.labels, classes, o.testShare ?? DEFAULT_PROBE_TEST_SHARE, seed);
+  const real = trainProbe(features, data.labels, classes, split.train, { ...training, seed, signal: o.signal });
+  onProbeDone();
+  const control = controlLabels(data.labels, classes, seed);
+  const fake = trainProbe(features, control, classes, split.train, { ...training, seed, signal: o.signal });
+  onProbeDone();
+  const classTest = new Array<number>(classes).fill(0);
   const classRight = new Array<number>(classes).fill(0);
-  const classSeen = new Array<number>(classes).fill(0);
-  let trainWords = 0;
-  let testWords = 0;
-  for (const seed of seeds) {
-    const split = stratifiedSplit(data.labels, classes, o.testShare ?? DEFAULT_PROBE_TEST_SHARE, seed);
-    trainWords = split.train.length;
-    testWords = split.test.length;
-    const real = trainProbe(features, data.labels, classes, split.train, { ...training, seed, signal: o.signal });
-    onProgress();
-    const control = controlLabels(data.labels, classes, seed);
-    const fake = trainProbe(features, control, classes, split.train, { ...training, seed, signal: o.signal });
-    onProgress();
-    const scratch = new Float64Array(classes);
-    for (const r of split.test) {
-      classSeen[data.labels[r]!]!++;
-      if (predictRow(real, features, r, scratch) === data.labels[r]) classRight[data.labels[r]!]!++;
-    }
-    const accuracy = probeAccuracy(real, features, data.labels, split.test);
-    const controlAcc = probeAccuracy(fake, features, control, split.test);
-    perSeed.push({
-      seed,
-      accuracy,
-      trainAccuracy: probeAccuracy(real, features, data.labels, split.train),
-      control: controlAcc,
-      controlTrain: probeAccuracy(fake, features, control, split.train),
-      majority: majorityAccuracy(data.labels, classes, split.train, split.test),
-      selectivity: accuracy - controlAcc,
-    });
+  const scratch = new Float64Array(classes);
+  for (const r of split.test) {
+    const y = data.labels[r]!;
+    classTest[y]!++;
+    if (predictRow(real, features, r, scratch) === y) classRight[y]!++;
   }
+  const accuracy = probeAccuracy(real, features, data.labels, split.test);
+  const controlAcc = probeAccuracy(fake, features, control, split.test);
+  return {
+    seed,
+    accuracy,
+    trainAccuracy: probeAccuracy(real, features, data.labels, split.train),
+    control: controlAcc,
+    controlTrain: probeAccuracy(fake, features, control, split.train),
+    majority: majorityAccuracy(data.labels, classes, split.train, split.test),
+    selectivity: accuracy - controlAcc,
+    classTest,
+    classRight,
+    trainWords: split.train.length,
+    testWords: split.test.length,
+  };
+}
+
+/** The report over seeds already run (in seed order). */
+export function summariseProbe(data: ProbeDataset, runs: readonly ProbeSeedRun[], train: ProbeOptions['train'] = {}): ProbeReport {
+  if (runs.length === 0) throw new RangeError('the probe needs at least one seed');
+  const counts = checkClasses(data);
+  const perSeed = runs.map(({ seed, accuracy, trainAccuracy, control, controlTrain, majority, selectivity }) => ({
+    seed,
+    accuracy,
+    trainAccuracy,
+    control,
+    controlTrain,
+    majority,
+    selectivity,
+  }));
   const spread = (k: keyof Omit<ProbeSeedResult, 'seed'>) => spreadOf(perSeed.map((s) => s[k]));
   const accuracy = spread('accuracy');
   const control = spread('control');
   const majority = spread('majority');
+  const sum = (pick: (r: ProbeSeedRun) => number) => runs.reduce((s, r) => s + pick(r), 0);
   return {
     classes: data.classes,
     words: data.words.length,
-    trainWords,
-    testWords,
+    trainWords: runs[0]!.trainWords,
+    testWords: runs[0]!.testWords,
     classCounts: counts,
-    seeds,
+    seeds: runs.map((r) => r.seed),
     perSeed,
     accuracy,
     trainAccuracy: spread('trainAccuracy'),
@@ -123,13 +153,22 @@ export function runProbe(data: ProbeDataset, o: ProbeOptions = {}): ProbeReport 
     controlTrain: spread('controlTrain'),
     majority,
     selectivity: spread('selectivity'),
-    perClass: data.classes.map((name, c) => ({ name, accuracy: classSeen[c] ? classRight[c]! / classSeen[c]! : NaN, testWords: classSeen[c]! / seeds.length })),
+    perClass: data.classes.map((name, c) => {
+      const seen = sum((r) => r.classTest[c]!);
+      return { name, accuracy: seen ? sum((r) => r.classRight[c]!) / seen : NaN, testWords: seen / runs.length };
+    }),
     beyondBaselines: beatsBeyondSpread(accuracy, majority) && beatsBeyondSpread(accuracy, control),
-    training,
+    training: { ...DEFAULT_PROBE_TRAINING, ...train },
   };
+}
 
-  function onProgress() {
-    done++;
-    o.onProgress?.(done, total);
-  }
+/** Every seed, synchronously (the bench and tests; the CLI and the worker run seed by seed to stay interruptible). */
+export function runProbe(data: ProbeDataset, o: ProbeOptions = {}): ProbeReport {
+  const seeds = [...(o.seeds ?? DEFAULT_PROBE_SEEDS)];
+  if (seeds.length === 0) throw new RangeError('the probe needs at least one seed');
+  checkClasses(data);
+  const total = seeds.length * 2;
+  let done = 0;
+  const onProbeDone = () => o.onProgress?.(++done, total);
+  return summariseProbe(data, seeds.map((seed) => runProbeSeed(data, seed, o, onProbeDone)), o.train);
 }
