@@ -10,6 +10,9 @@ import { BUNDLED_CORPORA } from '../../scripts/buildCorpora';
 const COMMANDS = {
   train: 'Train word vectors (skip-gram or CBOW) on a corpus, with the same engine the browser lab uses.',
   eval: 'Score word vectors on analogies (accuracy) and word similarity (Spearman correlation).',
+  transfer: 'Transfer curve: Brown genre accuracy against labelled documents (random, frozen, fine-tuned vectors).',
+  align: 'Cross-space retrieval: map one vector space onto another, P@1/P@5 on held-out words with the seed-noise ceiling.',
+  search: "Search Brown's documents by BM25 keywords, mean word vectors or SIF-weighted vectors.",
 } as const;
 
 const OVERVIEW = `Embedding Lab command line: train word vectors and evaluate them, headless.
@@ -17,10 +20,16 @@ const OVERVIEW = `Embedding Lab command line: train word vectors and evaluate th
 Usage:
   npm run cli -- train --corpus ${BUNDLED_CORPORA.join('|')}|PATH [options] --out FILE
   npm run cli -- eval --vectors FILE [--analogies FILE] [--similarity FILE] [--json]
+  npm run cli -- transfer [--vectors NAME|FILE] [--sizes 15,30,60,...] [--seeds N] [--json]
+  npm run cli -- align --from A --to B [--method orth|lsq] [--json]
+  npm run cli -- search --index brown --query "..." [--k 10] [--method sif|mean|bm25] [--json]
 
 Commands:
   train   ${COMMANDS.train}
   eval    ${COMMANDS.eval}
+  transfer  ${COMMANDS.transfer}
+  align   ${COMMANDS.align}
+  search  ${COMMANDS.search}
 
 Run "npm run cli -- COMMAND --help" for the options of one command.
 `;
@@ -49,6 +58,27 @@ async function main(argv: readonly string[]): Promise<number> {
     const result = await runEval(rest);
     if (result === 'help') process.stdout.write(helpText(EVAL_SPEC));
     else process.stdout.write((result.json ? JSON.stringify(result.summary) : formatEval(result.summary)) + '\n');
+    return 0;
+  }
+  if (command === 'transfer') {
+    const { TRANSFER_SPEC, formatTransfer, runTransfer } = await import('./transfer');
+    const result = await runTransfer(rest, log);
+    if (result === 'help') process.stdout.write(helpText(TRANSFER_SPEC));
+    else process.stdout.write((result.json ? JSON.stringify(result.summary) : formatTransfer(result.summary)) + '\n');
+    return 0;
+  }
+  if (command === 'align') {
+    const { ALIGN_SPEC, formatAlign, runAlign } = await import('./align');
+    const result = await runAlign(rest);
+    if (result === 'help') process.stdout.write(helpText(ALIGN_SPEC));
+    else process.stdout.write((result.json ? JSON.stringify(result.summary) : formatAlign(result.summary)) + '\n');
+    return 0;
+  }
+  if (command === 'search') {
+    const { SEARCH_SPEC, formatSearch, runSearch } = await import('./search');
+    const result = await runSearch(rest);
+    if (result === 'help') process.stdout.write(helpText(SEARCH_SPEC));
+    else process.stdout.write((result.json ? JSON.stringify(result.summary) : formatSearch(result.summary)) + '\n');
     return 0;
   }
   throw new UsageError(`unknown command "${command}"; the commands are: ${Object.keys(COMMANDS).join(', ')}`);
