@@ -11,6 +11,9 @@ const COMMANDS = {
   train: 'Train word vectors (skip-gram or CBOW) on a corpus, with the same engine the browser lab uses.',
   eval: 'Score word vectors on analogies (accuracy) and word similarity (Spearman correlation).',
   probe: 'Probe word vectors for part of speech, with a control task, selectivity and a majority baseline.',
+  transfer: 'Transfer curve: Brown genre accuracy against labelled documents (random, frozen, fine-tuned vectors).',
+  align: 'Cross-space retrieval: map one vector space onto another, P@1/P@5 on held-out words with the seed-noise ceiling.',
+  search: "Search Brown's documents by BM25 keywords, mean word vectors or SIF-weighted vectors.",
 } as const;
 
 const OVERVIEW = `Embedding Lab command line: train word vectors and evaluate them, headless.
@@ -19,11 +22,17 @@ Usage:
   npm run cli -- train --corpus ${BUNDLED_CORPORA.join('|')}|PATH [options] --out FILE
   npm run cli -- eval --vectors FILE [--analogies FILE] [--similarity FILE] [--json]
   npm run cli -- probe --vectors FILE [--seeds N] [--json]
+  npm run cli -- transfer [--vectors NAME|FILE] [--sizes 15,30,60,...] [--seeds N] [--json]
+  npm run cli -- align --from A --to B [--method orth|lsq] [--json]
+  npm run cli -- search --index brown --query "..." [--k 10] [--method sif|mean|bm25] [--json]
 
 Commands:
   train   ${COMMANDS.train}
   eval    ${COMMANDS.eval}
   probe   ${COMMANDS.probe}
+  transfer  ${COMMANDS.transfer}
+  align   ${COMMANDS.align}
+  search  ${COMMANDS.search}
 
 Run "npm run cli -- COMMAND --help" for the options of one command.
 `;
@@ -59,6 +68,27 @@ async function main(argv: readonly string[]): Promise<number> {
     const result = await runProbeCommand(rest, log);
     if (result === 'help') process.stdout.write(helpText(PROBE_SPEC));
     else process.stdout.write((result.json ? JSON.stringify(result.summary) : formatProbe(result.summary)) + '\n');
+    return 0;
+  }
+  if (command === 'transfer') {
+    const { TRANSFER_SPEC, formatTransfer, runTransfer } = await import('./transfer');
+    const result = await runTransfer(rest, log);
+    if (result === 'help') process.stdout.write(helpText(TRANSFER_SPEC));
+    else process.stdout.write((result.json ? JSON.stringify(result.summary) : formatTransfer(result.summary)) + '\n');
+    return 0;
+  }
+  if (command === 'align') {
+    const { ALIGN_SPEC, formatAlign, runAlign } = await import('./align');
+    const result = await runAlign(rest);
+    if (result === 'help') process.stdout.write(helpText(ALIGN_SPEC));
+    else process.stdout.write((result.json ? JSON.stringify(result.summary) : formatAlign(result.summary)) + '\n');
+    return 0;
+  }
+  if (command === 'search') {
+    const { SEARCH_SPEC, formatSearch, runSearch } = await import('./search');
+    const result = await runSearch(rest);
+    if (result === 'help') process.stdout.write(helpText(SEARCH_SPEC));
+    else process.stdout.write((result.json ? JSON.stringify(result.summary) : formatSearch(result.summary)) + '\n');
     return 0;
   }
   throw new UsageError(`unknown command "${command}"; the commands are: ${Object.keys(COMMANDS).join(', ')}`);

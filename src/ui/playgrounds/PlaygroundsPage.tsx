@@ -12,6 +12,7 @@ import { SearchPlayground, searchPropsFromParams } from './SearchPlayground';
 import { ScorecardPlayground } from './ScorecardPlayground';
 import { SimilarityPlayground, similarityPropsFromParams } from './SimilarityPlayground';
 import { UnseenWordsPlayground, unseenWordsPropsFromParams } from './UnseenWordsPlayground';
+import { TransferPlayground, transferPropsFromParams } from './TransferPlayground';
 import { VectorsPicker } from './VectorsPicker';
 
 export const PLAYGROUNDS = [
@@ -24,6 +25,7 @@ export const PLAYGROUNDS = [
   { id: 'search', label: 'Search', blurb: 'Search 500 Brown documents: BM25 keywords against averaged and SIF word vectors.' },
   { id: 'compare', label: 'Compare spaces', blurb: 'Map one space onto another (Procrustes), retrieve held-out words, and find words that moved beyond noise.' },
   { id: 'scorecard', label: 'Scorecard', blurb: 'Every benchmark at once, intrinsic and extrinsic, with baselines and noise; where they rank vector sets differently.' },
+  { id: 'transfer', label: 'Transfer curve', blurb: 'Genre accuracy against labelled documents from random, frozen and fine-tuned vectors, over seeds.' },
   { id: 'unseen', label: 'Unseen words', blurb: 'fastText builds a vector for any word from its n-grams: misspellings, rare words.' },
   { id: 'vectors', label: 'Vectors', blurb: 'Choose the shipped vectors, the lab\'s, or load your own file.' },
 ] as const;
@@ -68,6 +70,9 @@ export default function PlaygroundsPage() {
       break;
     case 'scorecard':
       body = <ScorecardPlayground />;
+      break;
+    case 'transfer':
+      body = <TransferPlayground key={key} {...transferPropsFromParams(params)} onParamsChange={onParamsChange} />;
       break;
     case 'unseen':
       body = <UnseenWordsPlayground key={key} {...unseenWordsPropsFromParams(params)} onParamsChange={onParamsChange} />;
