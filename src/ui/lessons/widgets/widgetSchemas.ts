@@ -2,7 +2,6 @@
 // parser checks every directive against this table, so a misspelt key or a bad value is an error with file and
 // line when the lessons are built (and in the unit test that parses every lesson), never a silent fallback.
 // Pure data and functions: no React, so the parser and its tests can use it in Node.
-import { GROUP_NAMES } from './wordGroups';
 import { AE_MODES } from './autoencoder';
 import { WEAT_PRESETS } from '../../../core/vectors/bias';
 import { MAX_TSNE_RUNS, TSNE_PERPLEXITIES, TSNE_RUNS_PATTERN } from './tsneRunSpecs';
@@ -91,7 +90,7 @@ export const WIDGET_SCHEMAS: Record<string, WidgetSchema> = {
   'domain-shift': { word: word('word to compare across the two shipped sets') },
   'semantic-search': { vectors: VECTORS, query: text('search query') },
   recommend: { vectors: VECTORS, liked: words('items the user liked') },
-  probe: { vectors: VECTORS, group: oneOf(GROUP_NAMES, 'word group the probe learns to detect') },
+  probe: { vectors: VECTORS, words: int(100, 20_000, 'most frequent tagged words to probe'), seeds: int(1, 10, 'seeds (splits) to run') },
   objectives: {},
   analogy: {
     vectors: VECTORS,
