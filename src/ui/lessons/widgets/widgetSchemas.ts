@@ -7,7 +7,7 @@ import { WEAT_PRESETS } from '../../../core/vectors/bias';
 import { MAX_TSNE_RUNS, TSNE_PERPLEXITIES, TSNE_RUNS_PATTERN } from './tsneRunSpecs';
 
 /** The shipped sets in public/vectors/index.json (a unit test keeps this list and that file in step). */
-export const SHIPPED_VECTOR_IDS = ['brown-sotu-sg100', 'brown-sg100', 'sotu-sg100', 'brown-sg100-seed2', 'sotu-sg100-seed2'] as const;
+export const SHIPPED_VECTOR_IDS = ['brown-sotu-sg100', 'brown-sg100', 'sotu-sg100', 'brown-sg100-seed2', 'sotu-sg100-seed2', 'brown-cbow100', 'brown-glove100'] as const;
 export type ShippedVectorId = (typeof SHIPPED_VECTOR_IDS)[number];
 /** `vectors="lab"`: whatever vectors are active (the lab's model, or a set picked in the Playgrounds). */
 export const LAB_VECTORS = 'lab';
