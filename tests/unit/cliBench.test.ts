@@ -57,6 +57,19 @@ describe('ratios to gensim', () => {
     expect(table[2]).toMatch(/\| lab cpu \| 1 \| brown \| 50\.0 \| 100,000 \| 0\.25x \|/);
   });
 
+  it('compares fastText with subwords to Debian\'s fastText of the same model, not to gensim or to a fastText of another model', () => {
+    const ft = (trainer: string, wps: number, acc: number): ScoredRun => ({ ...run(trainer, 'brown', wps, acc), model: 'fasttext' });
+    const runs = [
+      ft('lab cpu', 160_000, 0.45), ft('fastText', 40_000, 0.5),
+      run('gensim 4.2.0', 'brown', 400_000, 0.04), { ...run('fastText', 'brown', 80_000, 0.04), model: 'skipgram' as const },
+    ];
+    addRatios(runs);
+    expect(runs[0]!.ratios).toMatchObject({ wordsPerSec: 4, analogy: 0.9 });
+    expect(runs[1]!.ratios).toMatchObject({ wordsPerSec: 1 });
+    // the skip-gram rows still go to gensim
+    expect(runs[3]!.ratios).toMatchObject({ wordsPerSec: 0.2 });
+  });
+
   it('shows a failed trainer with its reason instead of numbers', () => {
     const failed: ScoredRun = { trainer: 'fastText', model: 'cbow', threads: 1, corpusLabel: 'brown', ok: false, error: 'exit 1: bad flag', timing: 'test' };
     expect(formatTable([failed])).toMatch(/\| cbow \| fastText \| 1 \| brown \| failed: exit 1: bad flag \|/);
