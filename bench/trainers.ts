@@ -191,11 +191,28 @@ const FT_TRAIN_DONE = /Progress: 100\.0%/;
 const FT_LOSS = /avg\.loss:\s*([\d.]+)/g;
 const FT_WORDS = /Number of words:\s*(\d+)/;
 
+/**
+ * The chunk in which the first match of `re` in the whole stream ends. fastText writes its progress line in small
+ * pieces ("Progress: ", "100.0", "%"), which often arrive as separate chunks, so a line is matched on the joined
+ * text and timed by the chunk that completed it.
+ */
+function chunkCompleting(chunks: ChildResult['stderr'], all: string, re: RegExp): ChildResult['stderr'][number] | undefined {
+  const m = re.exec(all);
+  if (!m) return undefined;
+  const end = m.index + m[0].length;
+  let at = 0;
+  for (const c of chunks) {
+    at += c.text.length;
+    if (at >= end) return c;
+  }
+  return undefined;
+}
+
 /** Training seconds, vocabulary size and final loss read off fastText's stderr. */
 export function parseFasttextStderr(r: ChildResult): { seconds?: number; cpuSeconds?: number; vocab?: number; loss?: number } {
-  const start = r.stderr.find((c) => FT_VOCAB_DONE.test(c.text));
-  const end = r.stderr.find((c) => FT_TRAIN_DONE.test(c.text));
   const all = r.stderr.map((c) => c.text).join('');
+  const start = chunkCompleting(r.stderr, all, FT_VOCAB_DONE);
+  const end = chunkCompleting(r.stderr, all, FT_TRAIN_DONE);
   const losses = [...all.matchAll(FT_LOSS)];
   const vocab = FT_WORDS.exec(all);
   return {

@@ -30,6 +30,19 @@ describe('fastText output', () => {
     expect(p.loss).toBeCloseTo(2.612345, 6);
   });
 
+  it('reads a line that arrived in pieces (fastText writes "Progress: ", "100.0" and "%" separately), timed by its last piece', () => {
+    const r = fasttextOutput();
+    r.stderr.splice(4, 1,
+      { atMs: 7400, cpuSeconds: 6.9, text: '\rProgress: ' },
+      { atMs: 7450, cpuSeconds: 6.95, text: '100.0' },
+      { atMs: 7500, cpuSeconds: 7.0, text: '%' },
+      { atMs: 7510, cpuSeconds: 7.0, text: ' words/sec/thread:  101000 lr:  0.000000 avg.loss:  2.612345 ETA:   0h 0m 0s\n' });
+    const p = parseFasttextStderr(r);
+    expect(p.seconds).toBeCloseTo(6.0, 6);
+    expect(p.cpuSeconds).toBeCloseTo(5.6, 6);
+    expect(p.loss).toBeCloseTo(2.612345, 6);
+  });
+
   it('gives no time when training never reached 100%', () => {
     const r = fasttextOutput();
     r.stderr.pop();
