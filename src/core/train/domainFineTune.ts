@@ -102,7 +102,7 @@ export async function runDomainFineTune(general: EncodedCorpus, domain: EncodedC
   for (const seed of o.seeds) {
     const cfg = { ...o.config, seed };
     const run = async (arm: DomainProgress['arm'], corpus: EncodedCorpus, c: TrainConfig, warm?: WarmStart) => {
-      const r = await trainToEnd(corpus, c, warm, (fraction) => o.onProgress?.({ arm, seed, fraction, runsDone, runsTotal }), o.signal);
+      const r = await trainToEnd(corpus, c, warm, (fraction) => fraction < 1 && o.onProgress?.({ arm, seed, fraction, runsDone, runsTotal }), o.signal);
       runsDone++;
       o.onProgress?.({ arm, seed, fraction: 1, runsDone, runsTotal });
       return r;
