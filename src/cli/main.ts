@@ -13,6 +13,7 @@ const COMMANDS = {
   probe: 'Probe word vectors for part of speech, with a control task, selectivity and a majority baseline.',
   transfer: 'Transfer curve: Brown genre accuracy against labelled documents (random, frozen, fine-tuned vectors).',
   align: 'Cross-space retrieval: map one vector space onto another, P@1/P@5 on held-out words with the seed-noise ceiling.',
+  finetune: 'Domain fine-tuning: continue a Brown model on SOTU with its output vectors kept; score against each corpus alone.',
   search: "Search Brown's documents by BM25 keywords, mean word vectors or SIF-weighted vectors.",
 } as const;
 
@@ -24,6 +25,7 @@ Usage:
   npm run cli -- probe --vectors FILE [--seeds N] [--json]
   npm run cli -- transfer [--vectors NAME|FILE] [--sizes 15,30,60,...] [--seeds N] [--json]
   npm run cli -- align --from A --to B [--method orth|lsq] [--json]
+  npm run cli -- finetune [--general brown|PATH] [--domain sotu|PATH] [--seeds N] [--out FILE] [--json]
   npm run cli -- search --index brown --query "..." [--k 10] [--method sif|mean|bm25] [--json]
 
 Commands:
@@ -32,6 +34,7 @@ Commands:
   probe   ${COMMANDS.probe}
   transfer  ${COMMANDS.transfer}
   align   ${COMMANDS.align}
+  finetune  ${COMMANDS.finetune}
   search  ${COMMANDS.search}
 
 Run "npm run cli -- COMMAND --help" for the options of one command.
@@ -82,6 +85,13 @@ async function main(argv: readonly string[]): Promise<number> {
     const result = await runAlign(rest);
     if (result === 'help') process.stdout.write(helpText(ALIGN_SPEC));
     else process.stdout.write((result.json ? JSON.stringify(result.summary) : formatAlign(result.summary)) + '\n');
+    return 0;
+  }
+  if (command === 'finetune') {
+    const { FINETUNE_SPEC, formatFineTune, runFineTune } = await import('./finetune');
+    const result = await runFineTune(rest, log);
+    if (result === 'help') process.stdout.write(helpText(FINETUNE_SPEC));
+    else process.stdout.write((result.json ? JSON.stringify(result.summary) : formatFineTune(result.summary)) + '\n');
     return 0;
   }
   if (command === 'search') {
