@@ -27,6 +27,9 @@ export interface MlmSettings {
   batch: number;
   epochs: number;
   seed: number;
+  /** Stop after this many steps when fewer than the epochs would take (0 = no cap); the learning rate then falls
+   *  over the capped run. For builds and benches that have minutes, not hours. */
+  maxSteps?: number;
 }
 
 /** The learning rate ends at this share of its start (a linear decay; Adam needs no warm-up at this size with
@@ -45,7 +48,8 @@ export class MlmTrainer implements Trainer {
   readonly vocab: Vocab;
   readonly shape: TransformerShape;
   readonly tokens: string[];
-  private readonly train: SentenceSet;
+  /** The sentences it trains on (everything but the held-out ones). */
+  readonly trainSet: SentenceSet;
   /** Sentences never trained on (every 50th of the corpus), for masked-word accuracy. */
   readonly heldOut: SentenceSet;
   private readonly variables: tf.Variable[];
@@ -76,7 +80,7 @@ export class MlmTrainer implements Trainer {
     this.shape = { vocab: this.tokens.length, dim: settings.dim, layers: settings.layers, heads: settings.heads, ffn: settings.ffn, maxLen: settings.seqLen };
     const { train, heldOut } = sentencesFrom(corpus, words, settings.seqLen);
     if (train.sentences.length === 0) throw new Error(`The corpus has no sentence of at least 2 words to learn from.`);
-    this.train = train;
+    this.trainSet = train;
     this.heldOut = heldOut;
     this.stepsPerEpoch = Math.ceil(train.sentences.length / settings.batch);
     const init = initialWeights(this.shape, settings.seed);
@@ -100,11 +104,12 @@ export class MlmTrainer implements Trainer {
   }
 
   get done(): boolean {
-    return this.epoch >= this.settings.epochs;
+    return this.epoch >= this.settings.epochs || this.step >= this.totalSteps;
   }
 
   get totalSteps(): number {
-    return this.stepsPerEpoch * this.settings.epochs;
+    const all = this.stepsPerEpoch * this.settings.epochs;
+    return this.settings.maxSteps ? Math.min(all, this.settings.maxSteps) : all;
   }
 
   private learningRate(): number {
@@ -129,7 +134,7 @@ export class MlmTrainer implements Trainer {
   private async oneStep(): Promise<number> {
     const s = this.settings;
     const picked = this.order.subarray(this.position, Math.min(this.order.length, this.position + s.batch));
-    const batch = maskedBatch(Array.from(picked, (i) => this.train.sentences[i]!), s.seqLen, this.shape.vocab, s.maskRate, this.rng);
+    const batch = maskedBatch(Array.from(picked, (i) => this.trainSet.sentences[i]!), s.seqLen, this.shape.vocab, s.maskRate, this.rng);
     this.position += picked.length;
     (this.optimizer as unknown as { learningRate: number }).learningRate = this.learningRate();
     const loss = tf.tidy(() => {
@@ -150,7 +155,7 @@ export class MlmTrainer implements Trainer {
     if (this.position >= this.order.length) {
       this.position = 0;
       this.epoch++;
-      if (!this.done) this.order = shuffledOrder(this.train.sentences.length, this.rng);
+      if (!this.done) this.order = shuffledOrder(this.trainSet.sentences.length, this.rng);
     }
     return value;
   }
