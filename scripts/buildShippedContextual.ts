@@ -30,6 +30,8 @@ function flag(name: string): string | undefined {
 const spec = getModel('mlm');
 const common = { ...defaultCommon(spec), epochs: Number(flag('epochs') ?? defaultCommon(spec).epochs) };
 const params = defaultParams(spec);
+// Any of the model's own flags (--alpha 0.004, --vocab-size 4000) overrides its default, for trying settings.
+for (const p of spec.params) if (flag(p.cliFlag) !== undefined && p.type !== 'enum') params[p.key] = Number(flag(p.cliFlag));
 const engine = flag('engine') ?? 'tfjs-wasm';
 const minutes = Number(flag('minutes') ?? Infinity);
 const out = flag('out') ?? join(ROOT, 'public', 'models', SHIPPED_CONTEXTUAL_FILE);
