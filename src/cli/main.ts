@@ -10,6 +10,7 @@ import { BUNDLED_CORPORA } from '../../scripts/buildCorpora';
 const COMMANDS = {
   train: 'Train word vectors (skip-gram or CBOW) on a corpus, with the same engine the browser lab uses.',
   eval: 'Score word vectors on analogies (accuracy) and word similarity (Spearman correlation).',
+  contextual: 'Print the vector of a word in each sentence of a file, from the contextual model.',
 } as const;
 
 const OVERVIEW = `Embedding Lab command line: train word vectors and evaluate them, headless.
@@ -17,10 +18,12 @@ const OVERVIEW = `Embedding Lab command line: train word vectors and evaluate th
 Usage:
   npm run cli -- train --corpus ${BUNDLED_CORPORA.join('|')}|PATH [options] --out FILE
   npm run cli -- eval --vectors FILE [--analogies FILE] [--similarity FILE] [--json]
+  npm run cli -- contextual --word WORD --sentences FILE [--weights FILE.elcm] [--static VECTORS]
 
 Commands:
   train   ${COMMANDS.train}
   eval    ${COMMANDS.eval}
+  contextual  ${COMMANDS.contextual}
 
 Run "npm run cli -- COMMAND --help" for the options of one command.
 `;
@@ -49,6 +52,12 @@ async function main(argv: readonly string[]): Promise<number> {
     const result = await runEval(rest);
     if (result === 'help') process.stdout.write(helpText(EVAL_SPEC));
     else process.stdout.write((result.json ? JSON.stringify(result.summary) : formatEval(result.summary)) + '\n');
+    return 0;
+  }
+  if (command === 'contextual') {
+    const { CONTEXTUAL_SPEC, runContextual } = await import('./contextual');
+    const result = await runContextual(rest);
+    process.stdout.write(result === 'help' ? helpText(CONTEXTUAL_SPEC) : result.map((r) => JSON.stringify(r) + '\n').join(''));
     return 0;
   }
   throw new UsageError(`unknown command "${command}"; the commands are: ${Object.keys(COMMANDS).join(', ')}`);
