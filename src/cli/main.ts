@@ -91,6 +91,16 @@ const COMMANDS: Record<string, Command> = {
       return print(m.RECOMMEND_SPEC, await m.runRecommend(args, log), m.formatRecommend);
     },
   },
+  contextual: {
+    summary: 'Print the vector of a word in each sentence of a file, from the contextual model (or a static file).',
+    usage: 'contextual --word WORD --sentences FILE [--weights FILE.elcm] [--static VECTORS]',
+    run: async (args) => {
+      const { CONTEXTUAL_SPEC, runContextual } = await import('./contextual');
+      const result = await runContextual(args);
+      process.stdout.write(result === 'help' ? helpText(CONTEXTUAL_SPEC) : result.map((r) => JSON.stringify(r) + '\n').join(''));
+      return 0;
+    },
+  },
 };
 
 const NAME_WIDTH = Math.max(...Object.keys(COMMANDS).map((n) => n.length)) + 2;
