@@ -4,8 +4,10 @@ import { registerModel } from './registry';
 import { FASTTEXT_SPEC } from './fasttext/fastTextSpec';
 import { GLOVE_SPEC } from './glove/gloveSpec';
 import { CBOW_SPEC, SKIPGRAM_SPEC } from './word2vec/word2vecSpec';
+import { MULTIMODAL_SPEC } from './multimodal/multimodalSpec';
 
 registerModel(SKIPGRAM_SPEC);
 registerModel(CBOW_SPEC);
 registerModel(GLOVE_SPEC);
 registerModel(FASTTEXT_SPEC);
+registerModel(MULTIMODAL_SPEC);
