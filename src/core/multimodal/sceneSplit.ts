@@ -10,8 +10,8 @@ import { allAttributeCombinations, colourShapeKey, COLOURS, SHAPES, type SceneAt
  *  colour and shape is still seen in training with four other partners. */
 export const DEFAULT_HELD_OUT: readonly string[] = ['red triangle', 'green circle', 'blue square'];
 
-/** Jittered images per caption in the training set (270 trainable captions x 10 = 2,700 images a pass). */
-export const DEFAULT_TRAIN_PER_CAPTION = 10;
+/** Jittered images per caption in the training set (270 trainable captions x 8 = 2,160 images a pass). */
+export const DEFAULT_TRAIN_PER_CAPTION = 8;
 
 /** The test scenes' seed, fixed so that models trained with different seeds are scored on the same pictures. */
 export const TEST_SCENE_SEED = 20_251_129;

@@ -47,7 +47,7 @@ export const MULTIMODAL_SPEC: ModelSpec<MultimodalParams> = {
   summary: 'A small CNN and a bag-of-words caption encoder trained into one space with InfoNCE or the hinge ranking loss, on generated shape scenes',
   family: 'dual',
   params: MULTIMODAL_PARAMS,
-  commonDefaults: { dim: 32, epochs: 8, minCount: 1 },
+  commonDefaults: { dim: 32, epochs: 3, minCount: 1 },
   engines: MULTIMODAL_ENGINES,
   unit: 'images',
   lossName: 'contrastive loss per pair (InfoNCE or hinge)',
