@@ -1,4 +1,6 @@
-// fastText with subwords, trained on one thread with the JavaScript kernel (fastTextKernel.ts). This class owns
+// fastText with subwords, trained on one thread: with the WebAssembly SIMD kernel (fastTextWasmKernel.ts) where the
+// runtime has it and the model fits in wasm32 memory, else with the JavaScript kernel (fastTextKernel.ts); both make
+// the same updates with the same random draws (tests/unit/fastTextWasmKernel.test.ts). This class owns
 // the schedule (a learning rate falling linearly over all words of all epochs, as fastText's), down-sampling,
 // progress, the running loss and the divergence guard; it answers as an EmbeddingTrainer (composed vectors of the
 // vocabulary) and hands out the full model (FastTextVectors: any word, seen or not).
@@ -15,6 +17,7 @@ import { validateTrainConfig } from '../../train/validateConfig';
 import { defaultArgs, FT_MODEL, type FastTextModelFile } from './fastTextBin';
 import { makeFastTextScratch, trainSentenceFastText, type FastTextKernelModel, type FastTextKernelResult, type FastTextScratch } from './fastTextKernel';
 import { FastTextVectors } from './fastTextVectors';
+import { createFastTextWasm, type FastTextWasmKernel } from './fastTextWasmKernel';
 import { buildSubwordTable, DEFAULT_MAXN, DEFAULT_MINN, subwordRows } from './ngrams';
 
 export interface FastTextConfig extends TrainConfig {
@@ -67,9 +70,17 @@ export function validateFastTextConfig(c: Readonly<FastTextConfig>): void {
 
 const now = (): number => performance.now();
 
+/** auto: the WebAssembly SIMD kernel when this runtime has it, else JavaScript; js / wasm: that one (wasm throws
+ *  when it is unavailable). */
+export type FastTextKernelChoice = 'auto' | 'js' | 'wasm';
+
+export interface FastTextTrainerOptions {
+  kernel?: FastTextKernelChoice;
+}
+
 export class FastTextTrainer implements EmbeddingTrainer {
   readonly engine = 'cpu';
-  readonly kernel = 'js';
+  readonly kernel: 'wasm-simd' | 'js';
   readonly config: Readonly<FastTextConfig>;
   readonly vocab: Vocab;
   readonly dim: number;
@@ -78,6 +89,7 @@ export class FastTextTrainer implements EmbeddingTrainer {
   private readonly corpus: EncodedCorpus;
   private readonly model: FastTextKernelModel;
   private readonly keep: Float32Array | null;
+  private readonly wasm: FastTextWasmKernel | null;
   private readonly rng: Rng;
   private readonly sen: Int32Array;
   private readonly scratch: FastTextScratch;
@@ -92,7 +104,7 @@ export class FastTextTrainer implements EmbeddingTrainer {
   private readonly speed = new RecentMean(SPEED_WINDOW_WORDS);
   private disposed = false;
 
-  constructor(corpus: EncodedCorpus, config: Readonly<FastTextConfig>) {
+  constructor(corpus: EncodedCorpus, config: Readonly<FastTextConfig>, opts: FastTextTrainerOptions = {}) {
     validateFastTextConfig(config);
     this.config = { ...config };
     this.corpus = corpus;
@@ -103,25 +115,38 @@ export class FastTextTrainer implements EmbeddingTrainer {
     this.bucket = config.maxn > 0 ? config.bucket : 0;
     this.rng = new Rng(config.seed);
     const table = buildSubwordTable(corpus.vocab.words, config.minn, config.maxn, this.bucket);
-    const input = new Float32Array((V + this.bucket) * dim);
+    const tables = sigmoidTables();
+    const noise = noiseTables(corpus.vocab.counts, config.nsExponent);
+    const cbow = config.model === 'cbow';
+    const maxSentence = Math.max(1, longestSentence(corpus));
+    const bowLength = 2 * config.window * table.maxRows;
+    const choice = opts.kernel ?? 'auto';
+    this.wasm = choice === 'js' ? null : createFastTextWasm({
+      dim, window: config.window, negative: config.negative, cbow, vocabSize: V, bucket: this.bucket,
+      subOffsets: table.offsets, subRows: table.rows, selfOverlap: table.selfOverlap, tables, noise, bowLength, maxSentence,
+    });
+    if (!this.wasm && choice === 'wasm') throw new Error('WebAssembly SIMD is not available in this runtime (or the model does not fit in 2 GiB).');
+    this.kernel = this.wasm ? 'wasm-simd' : 'js';
+    // The WebAssembly kernel's rows live in its memory (zeroed); the same draws initialise either kernel's rows.
+    const input = this.wasm ? this.wasm.input : new Float32Array((V + this.bucket) * dim);
     const range = INIT_RANGE / dim;
     for (let i = 0; i < input.length; i++) input[i] = (this.rng.nextFloat() * 2 - 1) * range;
     this.model = {
       dim,
       window: config.window,
       negative: config.negative,
-      cbow: config.model === 'cbow',
+      cbow,
       vocabSize: V,
       input,
-      output: new Float32Array(V * dim),
+      output: this.wasm ? this.wasm.output : new Float32Array(V * dim),
       subOffsets: table.offsets,
       subRows: table.rows,
       selfOverlap: table.selfOverlap,
-      tables: sigmoidTables(),
-      noise: noiseTables(corpus.vocab.counts, config.nsExponent),
+      tables,
+      noise,
     };
     this.keep = config.sample > 0 ? keepProbabilities(corpus.vocab, config.sample) : null;
-    this.sen = new Int32Array(Math.max(1, longestSentence(corpus)));
+    this.sen = this.wasm ? this.wasm.sen : new Int32Array(maxSentence);
     this.scratch = makeFastTextScratch(dim, config.window, table.maxRows);
     this.sentences = corpus.offsets.length - 1;
     this.wordsTotal = corpus.rawTokens * config.epochs;
@@ -150,7 +175,8 @@ export class FastTextTrainer implements EmbeddingTrainer {
     while (words < maxWords && !this.done) {
       const s = this.sentence;
       const len = subsampleSentence(this.corpus, s, this.keep, this.rng, this.sen);
-      trainSentenceFastText(this.model, this.sen, len, this.currentAlpha(), this.rng, this.scratch, res);
+      if (this.wasm) this.wasm.train(len, this.currentAlpha(), this.rng, res);
+      else trainSentenceFastText(this.model, this.sen, len, this.currentAlpha(), this.rng, this.scratch, res);
       if (res.diverged || !Number.isFinite(res.lossSum)) this.diverge();
       words += rawLengths[s];
       this.wordsDone += rawLengths[s];
@@ -264,6 +290,6 @@ export class FastTextTrainer implements EmbeddingTrainer {
   }
 }
 
-export function createFastTextTrainer(corpus: EncodedCorpus, config: Readonly<FastTextConfig>): FastTextTrainer {
-  return new FastTextTrainer(corpus, config);
+export function createFastTextTrainer(corpus: EncodedCorpus, config: Readonly<FastTextConfig>, opts: FastTextTrainerOptions = {}): FastTextTrainer {
+  return new FastTextTrainer(corpus, config, opts);
 }
