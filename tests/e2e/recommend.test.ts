@@ -81,6 +81,8 @@ describe('recommendation widget (item2vec on generated sessions)', () => {
     expect(await w.getByRole('button', { name: 'comedy-premium-1', exact: true }).getAttribute('aria-pressed')).toBe('true');
     await expect.poll(() => text(recs.first().locator('td').nth(2)), POLL).toBe('comedy');
     expect(['comedy-premium-1', 'comedy-premium-3']).toContain(await text(recs.first().locator('td').nth(5)));
+    // The step's link keeps the history, so a shared link reopens the widget with it.
+    await expect.poll(() => decodeURIComponent(page.url()), POLL).toMatch(/\.history=comedy-premium-1,comedy-premium-3/);
     // A film clicked twice leaves the history.
     await w.getByRole('button', { name: 'comedy-premium-3', exact: true }).click();
     await expect.poll(() => w.getByLabel('History').locator('li').allTextContents(), POLL).toEqual(['comedy-premium-1']);

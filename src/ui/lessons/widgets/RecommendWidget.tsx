@@ -15,6 +15,7 @@ import type { RecommendProgress } from '../../../workers/recommend.worker';
 import { startRecommendRun, type RecommendRun } from './recommendClient';
 import { fmt } from './vectorMath';
 import { listAttr, numAttr, type WidgetProps } from './types';
+import { useReportState } from './useReportState';
 
 /** Log sizes offered: small enough to generate on the page at once, large enough to show that more data helps. */
 export const SESSION_CHOICES = [500, 2000, 8000] as const;
@@ -231,7 +232,7 @@ function namesToIds(items: readonly Item[], names: readonly string[]): number[] 
   return names.map((n) => byName.get(n)).filter((it): it is Item => it !== undefined && !it.isNew).map((it) => it.id);
 }
 
-export default function RecommendWidget({ attrs }: WidgetProps) {
+export default function RecommendWidget({ attrs, onState }: WidgetProps) {
   const attrSessions = numAttr(attrs, 'sessions', DEFAULT_SHOP.sessions);
   const [sessions, setSessions] = useState<number>(SESSION_CHOICES.find((s) => s === attrSessions) ?? DEFAULT_SHOP.sessions);
   const attrSeeds = numAttr(attrs, 'seeds', DEFAULT_SEEDS.length);
@@ -269,6 +270,13 @@ export default function RecommendWidget({ attrs }: WidgetProps) {
     r.cancel();
     setPhase({ kind: 'cancelled' });
   };
+  // The step's link keeps the inputs (an empty history is left out: the schema wants at least one film, so the
+  // link then reopens with the lesson's history).
+  useReportState(onState, {
+    sessions: String(sessions),
+    seeds: String(seedCount),
+    ...(history.length > 0 ? { history: history.map((id) => shop.items[id]!.name).join(',') } : {}),
+  });
   const toggle = (id: number) => setHistory((h) => (h.includes(id) ? h.filter((x) => x !== id) : [...h, id]));
   // The vectors shown belong to the log they were trained on; a new log size needs a new run.
   const fresh = result && result.sessions === sessions ? result : null;
