@@ -9,9 +9,11 @@ import { readCompact } from '../../src/core/vectors/formats';
 import { evaluateAnalogies } from '../../src/core/vectors/evaluation';
 import { buildProbeDataset, parseTagLexicon } from '../../src/core/probe/probeData';
 import { runProbe } from '../../src/core/probe/runProbe';
-import { SCORECARD_SEEDS } from '../../src/core/scorecard/scorecard';
+import { GENRE_TRAINING_DOCS, SCORECARD_SEEDS } from '../../src/core/scorecard/scorecard';
 import { wilsonInterval } from '../../src/core/scorecard/intervals';
 import { aheadBeyondNoise } from '../../src/core/scorecard/disagreement';
+import { brownGenreDocs } from '../../src/core/transfer/brownDocs';
+import { runTransferCurve } from '../../src/core/transfer/transferCurve';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -90,6 +92,41 @@ describe('scorecard playground', () => {
     expect(watch.pageErrors).toEqual([]);
     expect(watch.consoleErrors).toEqual([]);
     expect(watch.foreignRequests).toEqual([]);
+    await context.close();
+  }, TEST_TIMEOUT);
+
+  it('flags the pair two benchmarks order oppositely: the shipped CBOW and GloVe sets', async () => {
+    // The figures the flag rests on, computed here with the scorecard's settings: probe and frozen genre classifier.
+    const brown = brownGenreDocs(readFileSync('public/corpora/brown.txt', 'utf8'), JSON.parse(readFileSync('public/corpora/brown-docs.json', 'utf8')));
+    const band = (x: { min: number; max: number }) => ({ low: x.min, high: x.max });
+    const measured = (id: string) => {
+      const kv = shipped(id);
+      const probe = runProbe(buildProbeDataset(kv, lexicon), { seeds: SCORECARD_SEEDS }).accuracy;
+      const genre = runTransferCurve(brown, kv, { arms: ['frozen'], sizes: [GENRE_TRAINING_DOCS], seeds: SCORECARD_SEEDS }).points[0]!.arms.frozen!;
+      return { probe: band(probe), genre: band(genre) };
+    };
+    const cbow = measured('brown-cbow100');
+    const glove = measured('brown-glove100');
+    const { page, watch, context } = await openPage(browser, '/#/playgrounds/scorecard');
+    const select = page.getByLabel('Vectors in use');
+    const labels: string[] = [];
+    for (const name of ['Brown, CBOW', 'Brown, GloVe']) {
+      await activeLabel(page, 'Brown');
+      const option = select.locator('option', { hasText: new RegExp(`^${name}`) }).first();
+      await select.selectOption((await option.getAttribute('value'))!);
+      const label = await activeLabel(page, name);
+      labels.push(label);
+      await page.getByRole('button', { name: 'Score these vectors' }).click();
+      await page.getByRole('table', { name: `Scores of ${label}` }).waitFor({ timeout: WAIT.timeout });
+    }
+    const item = page.getByRole('region', { name: 'Where the benchmarks disagree' }).getByTestId('pair-orders').locator('li');
+    const line = (await item.textContent())!;
+    expect(line.includes(`${labels[0]} is ahead on Part-of-speech probe`)).toBe(aheadBeyondNoise(cbow.probe, glove.probe));
+    expect(line.includes(`${labels[1]} is ahead on Genre classifier`)).toBe(aheadBeyondNoise(glove.genre, cbow.genre));
+    const opposite = aheadBeyondNoise(cbow.probe, glove.probe) && aheadBeyondNoise(glove.genre, cbow.genre);
+    if (opposite) expect(await item.getAttribute('data-conflict')).toBe('true');
+    expect(line.startsWith('The benchmarks disagree')).toBe((await item.getAttribute('data-conflict')) === 'true');
+    expect(watch.pageErrors).toEqual([]);
     await context.close();
   }, TEST_TIMEOUT);
 
