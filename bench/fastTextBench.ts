@@ -50,8 +50,8 @@ async function lab(input: string, out: string): Promise<Row> {
     '--minn', String(S.minn), '--maxn', String(S.maxn), '--bucket', String(S.bucket)];
   const r = await runChild(process.execPath, args, { cwd: ROOT, onStderrLine: (l) => log(`  [lab fastText] ${l}`) });
   const j = lastJsonLine(r.stdout);
-  if (r.code !== 0 || !j) return { trainer: 'lab (JS kernel)', ok: false, error: stderrTail(r) };
-  return { trainer: 'lab (JS kernel)', ok: true, seconds: Number(j.seconds), cpuSeconds: Number(j.cpuSeconds), words: Number(j.words), peakRssMB: r.peakRssMB, finalLoss: Number(j.finalLoss), vectors: out };
+  if (r.code !== 0 || !j) return { trainer: 'lab', ok: false, error: stderrTail(r) };
+  return { trainer: `lab (${String(j.kernel)} kernel)`, ok: true, seconds: Number(j.seconds), cpuSeconds: Number(j.cpuSeconds), words: Number(j.words), peakRssMB: r.peakRssMB, finalLoss: Number(j.finalLoss), vectors: out };
 }
 
 async function debian(input: string, stem: string, tokens: number): Promise<Row> {

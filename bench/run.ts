@@ -1,8 +1,9 @@
 // `npm run bench`: trains the same corpus with the same settings in several trainers, one after another, each in
 // its own process, scores every result with the lab's evaluator, prints a table with ratios to gensim, and writes
 // bench/out/results.json. Then (unless --skip-browser) measures the lab in headless chromium.
-//   npm run bench                          Brown, skip-gram, CBOW and GloVe, about 20 minutes
+//   npm run bench                          Brown, skip-gram, CBOW, GloVe and fastText, about 25 minutes
 //   npm run bench -- --models glove --skip-browser   the GloVe row alone, against Stanford's tool's measured figures
+//   npm run bench -- --models ft --skip-browser      fastText with subwords, the lab's and Debian's, same run
 //   npm run bench -- --quick               one epoch, skip-gram only, fewer browser figures: a couple of minutes
 //   npm run bench -- --models sg --epochs 3 --skip-browser
 //   npm run bench -- --memory              the CLI's peak memory on a 1 GiB corpus and a 2.2 GiB vectors file
@@ -27,14 +28,18 @@ const OUT_DIR = join(ROOT, 'bench', 'out');
 const TFJS_SLICE_TOKENS = 50_000;
 const QUICK_TFJS_SLICE_TOKENS = 20_000;
 
-const MODEL_ALIASES: Record<string, BenchSettings['model']> = { sg: 'skipgram', skipgram: 'skipgram', cbow: 'cbow', glove: 'glove' };
+const MODEL_ALIASES: Record<string, BenchSettings['model']> = { sg: 'skipgram', skipgram: 'skipgram', cbow: 'cbow', glove: 'glove', ft: 'fasttext', fasttext: 'fasttext' };
+/** The bench's default models; --quick keeps skip-gram only. */
+const DEFAULT_MODELS = 'sg,cbow,glove,ft';
+/** fastText's rows: skip-gram with n-grams 3-6 in fastText's default 2,000,000 buckets (both tools hash alike). */
+const FASTTEXT_BENCH = { minn: 3, maxn: 6, bucket: 2_000_000 };
 /** GloVe iterations in --quick: enough to time one and see the loss fall. */
 const QUICK_GLOVE_ITERATIONS = 2;
 
 function usage(message?: string): never {
   if (message) process.stderr.write(`error: ${message}\n`);
   process.stderr.write(
-    'Usage: npm run bench -- [--corpus brown|sotu|PATH] [--epochs N] [--models sg,cbow,glove] [--threads N] [--skip-browser]\n' +
+    'Usage: npm run bench -- [--corpus brown|sotu|PATH] [--epochs N] [--models sg,cbow,glove,ft] [--threads N] [--skip-browser]\n' +
       '                        [--skip-tfjs] [--full-eval] [--quick] [--browser-only]\n',
   );
   process.exit(message ? 2 : 0);
@@ -48,7 +53,7 @@ function parseFlags() {
       options: {
         corpus: { type: 'string', default: 'brown' },
         epochs: { type: 'string' },
-        models: { type: 'string', default: 'sg,cbow,glove' },
+        models: { type: 'string', default: DEFAULT_MODELS },
         threads: { type: 'string', default: String(Math.max(1, cpus().length)) },
         'skip-browser': { type: 'boolean', default: false },
         'browser-only': { type: 'boolean', default: false },
@@ -67,9 +72,9 @@ function parseFlags() {
   if (!Number.isInteger(epochs) || epochs < 1) usage(`--epochs expects a whole number >= 1, got "${values.epochs}"`);
   const threads = Number(values.threads);
   if (!Number.isInteger(threads) || threads < 1) usage(`--threads expects a whole number >= 1, got "${values.threads}"`);
-  const models = [...new Set((quick && values.models === 'sg,cbow,glove' ? 'sg' : values.models!).split(','))].map((m) => {
+  const models = [...new Set((quick && values.models === DEFAULT_MODELS ? 'sg' : values.models!).split(','))].map((m) => {
     const model = MODEL_ALIASES[m.trim()];
-    if (!model) usage(`--models takes sg, cbow and/or glove, got "${m}"`);
+    if (!model) usage(`--models takes sg, cbow, glove and/or ft (fastText with subwords), got "${m}"`);
     return model;
   });
   // GloVe runs the reference's 25 iterations unless --epochs says otherwise.
@@ -85,7 +90,8 @@ function settingsFor(model: BenchSettings['model'], epochs: number): BenchSettin
     const g = GLOVE_BENCH;
     return { model, dim: g.dim, window: g.window, negative: 0, minCount: g.minCount, sample: 0, alpha: g.alpha, minAlpha: g.alpha, epochs, seed: g.seed, xMax: g.xMax, weightPower: g.weightPower };
   }
-  // gensim's defaults, which DEFAULT_TRAIN_CONFIG also follows.
+  // gensim's defaults, which DEFAULT_TRAIN_CONFIG also follows (fastText: the same, plus its n-grams).
+  if (model === 'fasttext') return { model, dim: 100, window: 5, negative: 5, minCount: 5, sample: 1e-3, alpha: 0.025, minAlpha: 0.0001, epochs, seed: 1, ...FASTTEXT_BENCH };
   return { model, dim: 100, window: 5, negative: 5, minCount: 5, sample: 1e-3, alpha: 0.025, minAlpha: 0.0001, epochs, seed: 1 };
 }
 
@@ -120,14 +126,14 @@ async function main(): Promise<void> {
     // GloVe: the lab's one-thread cpu trainer only; its reference (Stanford's tool) is a measured figure, not a run.
     if (model === 'glove') {
       // (nothing more to plan)
-    } else if (labThreads) {
+    } else if (labThreads && model !== 'fasttext') {
       plan.push({ label: `lab cpu x${flags.threads}`, go: () => runLab(job('lab cpu', flags.threads, `cpu${flags.threads}`), 'cpu') });
     }
-    if (!flags.skipTfjs && model !== 'glove') {
+    if (!flags.skipTfjs && model !== 'glove' && model !== 'fasttext') {
       const c = slice ?? full;
       plan.push({ label: 'lab tfjs-wasm', go: () => runLab(job('lab tfjs-wasm', 1, 'tfjs-wasm', c), 'tfjs-wasm') });
     }
-    if (gensimVersion && model !== 'glove') {
+    if (gensimVersion && model !== 'glove' && model !== 'fasttext') {
       plan.push({ label: 'gensim x1', go: () => runGensim(job(`gensim ${gensimVersion}`, 1, 'gensim1')) });
       if (flags.threads > 1 && !flags.quick) {
         plan.push({ label: `gensim x${flags.threads}`, go: () => runGensim(job(`gensim ${gensimVersion}`, flags.threads, `gensim${flags.threads}`)) });
@@ -199,6 +205,7 @@ async function main(): Promise<void> {
     if (missing.length) out.push(`not run (not installed): ${missing.join('; ')}`);
     const glove = runs.find((r) => r.ok && r.model === 'glove');
     if (glove) out.push('', ...formatGlove(glove, flags.corpus, flags.gloveIterations));
+    if (runs.some((r) => r.model === 'fasttext')) out.push('', `fasttext rows: skip-gram with subwords (n-grams ${FASTTEXT_BENCH.minn}-${FASTTEXT_BENCH.maxn}, ${FASTTEXT_BENCH.bucket.toLocaleString('en-US')} buckets), one thread; their "vs gensim" columns are ratios to Debian's fastText trained the same way in this run.`);
   }
   if (browser) out.push('', ...formatBrowser(browser));
   out.push('', `results: ${join(OUT_DIR, 'results.json')}`);

@@ -10,9 +10,11 @@ export interface ScoredRun extends TrainerRun {
   ratios?: { wordsPerSec?: number; wordsPerCpuSec?: number; peakRssMB?: number; analogy?: number; spearman?: number };
 }
 
-/** The gensim run to compare with: same model, same thread count if there is one, else 1 thread. */
+/** The gensim run to compare with: same model, same thread count if there is one, else 1 thread. fastText with
+ *  subwords (which the bench's gensim script does not train) is compared with Debian's fastText instead. */
 function referenceFor(run: ScoredRun, all: readonly ScoredRun[]): ScoredRun | undefined {
-  const g = all.filter((r) => r.ok && r.trainer.startsWith('gensim') && r.model === run.model);
+  const reference = run.model === 'fasttext' ? 'fastText' : 'gensim';
+  const g = all.filter((r) => r.ok && r.trainer.startsWith(reference) && r.model === run.model);
   return g.find((r) => r.threads === run.threads) ?? g.find((r) => r.threads === 1);
 }
 

@@ -3,7 +3,8 @@
 //   lab cpu      our typed-array engine, through the CLI (`src/cli/main.ts train`)
 //   lab tfjs-wasm  our TensorFlow.js engine on the WebAssembly backend, through the CLI, on a slice of the corpus
 //   gensim       Debian's python3-gensim (bench/gensim_train.py), when /usr/bin/python3 can import it
-//   fastText     Debian's fasttext binary, without subwords (-minn 0 -maxn 0), when installed
+//   fastText     Debian's fasttext binary, without subwords (-minn 0 -maxn 0) next to skip-gram and CBOW, with them
+//                (-minn/-maxn/-bucket as the lab's) next to the lab's fastText, when installed
 // How each one's training seconds are measured (the words/s column counts corpus tokens x epochs / those seconds):
 //   lab: the CLI times trainer.run() calls only (no reading, vocabulary or saving);
 //   gensim: the script times model.train() only;
@@ -22,7 +23,7 @@ export const PYTHON = '/usr/bin/python3';
 export const FASTTEXT = '/usr/bin/fasttext';
 
 export interface BenchSettings {
-  model: 'skipgram' | 'cbow' | 'glove';
+  model: 'skipgram' | 'cbow' | 'glove' | 'fasttext';
   dim: number;
   window: number;
   negative: number;
@@ -35,6 +36,10 @@ export interface BenchSettings {
   /** GloVe only: the weighting's cut-off and exponent (glove.c's -x-max and -alpha). */
   xMax?: number;
   weightPower?: number;
+  /** fastText only (skip-gram with subwords): n-gram lengths and hash buckets (fastText's -minn, -maxn, -bucket). */
+  minn?: number;
+  maxn?: number;
+  bucket?: number;
 }
 
 export interface TrainerRun {
@@ -135,6 +140,7 @@ function commonFlags(s: BenchSettings): string[] {
     '--model', s.model, '--dim', String(s.dim), '--window', String(s.window), '--negative', String(s.negative),
     '--min-count', String(s.minCount), '--sample', String(s.sample), '--alpha', String(s.alpha),
     '--min-alpha', String(s.minAlpha), '--epochs', String(s.epochs), '--seed', String(s.seed),
+    ...(s.model === 'fasttext' ? ['--minn', String(s.minn ?? 3), '--maxn', String(s.maxn ?? 6), '--bucket', String(s.bucket ?? 2_000_000)] : []),
   ];
 }
 
@@ -143,7 +149,7 @@ export async function runLab(job: TrainerJob, engine: 'cpu' | 'tfjs-wasm'): Prom
   const timing = 'trainer.run() calls only';
   const args = [
     '--import', 'tsx', join(ROOT, 'src', 'cli', 'main.ts'), 'train', '--corpus', job.input, ...commonFlags(job.settings),
-    ...(job.settings.model === 'glove' ? [] : ['--hs', '0']), '--engine', engine, '--threads', String(job.threads), '--out', job.out,
+    ...(job.settings.model === 'glove' || job.settings.model === 'fasttext' ? [] : ['--hs', '0']), '--engine', engine, '--threads', String(job.threads), '--out', job.out,
   ];
   try {
     const r = await runChild(process.execPath, args, { cwd: ROOT, onStderrLine: job.echo });
@@ -185,11 +191,28 @@ const FT_TRAIN_DONE = /Progress: 100\.0%/;
 const FT_LOSS = /avg\.loss:\s*([\d.]+)/g;
 const FT_WORDS = /Number of words:\s*(\d+)/;
 
+/**
+ * The chunk in which the first match of `re` in the whole stream ends. fastText writes its progress line in small
+ * pieces ("Progress: ", "100.0", "%"), which often arrive as separate chunks, so a line is matched on the joined
+ * text and timed by the chunk that completed it.
+ */
+function chunkCompleting(chunks: ChildResult['stderr'], all: string, re: RegExp): ChildResult['stderr'][number] | undefined {
+  const m = re.exec(all);
+  if (!m) return undefined;
+  const end = m.index + m[0].length;
+  let at = 0;
+  for (const c of chunks) {
+    at += c.text.length;
+    if (at >= end) return c;
+  }
+  return undefined;
+}
+
 /** Training seconds, vocabulary size and final loss read off fastText's stderr. */
 export function parseFasttextStderr(r: ChildResult): { seconds?: number; cpuSeconds?: number; vocab?: number; loss?: number } {
-  const start = r.stderr.find((c) => FT_VOCAB_DONE.test(c.text));
-  const end = r.stderr.find((c) => FT_TRAIN_DONE.test(c.text));
   const all = r.stderr.map((c) => c.text).join('');
+  const start = chunkCompleting(r.stderr, all, FT_VOCAB_DONE);
+  const end = chunkCompleting(r.stderr, all, FT_TRAIN_DONE);
   const losses = [...all.matchAll(FT_LOSS)];
   const vocab = FT_WORDS.exec(all);
   return {
@@ -205,10 +228,14 @@ export async function runFasttext(job: TrainerJob, corpusTokens: number): Promis
   const timing = 'stderr: vocabulary read -> Progress 100%';
   const s = job.settings;
   const outStem = job.out.replace(/\.vec$/, '');
+  // The lab's fastText is skip-gram with subwords: the same here; skip-gram and CBOW rows compare without subwords.
+  const subwords = s.model === 'fasttext'
+    ? ['-minn', String(s.minn ?? 3), '-maxn', String(s.maxn ?? 6), '-bucket', String(s.bucket ?? 2_000_000)]
+    : ['-minn', '0', '-maxn', '0'];
   const args = [
-    s.model, '-input', job.input, '-output', outStem, '-dim', String(s.dim), '-ws', String(s.window),
+    s.model === 'fasttext' ? 'skipgram' : s.model, '-input', job.input, '-output', outStem, '-dim', String(s.dim), '-ws', String(s.window),
     '-neg', String(s.negative), '-minCount', String(s.minCount), '-t', String(s.sample), '-lr', String(s.alpha),
-    '-epoch', String(s.epochs), '-thread', String(job.threads), '-minn', '0', '-maxn', '0', '-seed', String(s.seed),
+    '-epoch', String(s.epochs), '-thread', String(job.threads), ...subwords, '-seed', String(s.seed),
   ];
   let r: ChildResult;
   try {

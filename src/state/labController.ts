@@ -83,6 +83,7 @@ function onMessage(msg: FromWorker): void {
       s.set({ pairs: msg.pairs });
       break;
     case 'neighbours':
+    case 'modelFile':
       break; // answered through the request promise
     case 'error':
       if (msg.kind === 'input') s.set({ fileError: msg.message });
@@ -307,6 +308,28 @@ export async function freshVectors(): Promise<KeyedVectors | null> {
   return currentKv;
 }
 
+/** A model in its own file format (ModelSpec.save): what a saved fastText model keeps beyond its vectors. */
+export interface ModelFile {
+  model: string;
+  bytes: Uint8Array;
+}
+
+/** The file that came with the saved model in use (so that saving it again keeps it). */
+let loadedModelFile: ModelFile | null = null;
+
+/**
+ * The model file of the model in use, for models whose vectors alone lose something (fastText's n-gram table): asked
+ * of the worker while a model trains, else the one loaded with a saved model; null for plain vector models.
+ */
+export async function freshModelFile(): Promise<ModelFile | null> {
+  const s = store();
+  if (hasTrainer(s.phase) && s.modelSource === 'training' && client) {
+    const msg = await client.requestModelFile();
+    return msg.bytes ? { model: msg.model, bytes: msg.bytes } : null;
+  }
+  return s.modelSource === 'saved' ? loadedModelFile : null;
+}
+
 export function showSavedOnMap(kv: KeyedVectors, mapN: number): void {
   const sub = kv.subset(Math.min(mapN, kv.size));
   const prev = store().snapshot?.version ?? 0;
@@ -314,9 +337,10 @@ export function showSavedOnMap(kv: KeyedVectors, mapN: number): void {
 }
 
 /** Use a saved model's vectors in the lab (map, neighbours, export) and in the playgrounds. */
-export function adoptSavedVectors(kv: KeyedVectors, label: string, details: Record<string, string | number>): void {
+export function adoptSavedVectors(kv: KeyedVectors, label: string, details: Record<string, string | number>, file: ModelFile | null = null): void {
   reset();
   currentKv = kv;
+  loadedModelFile = file;
   store().set({ modelSource: 'saved', modelLabel: label, statusText: `Loaded the saved model “${label}”` });
   showSavedOnMap(kv, store().config.mapN);
   pushActiveVectors(kv, label, details, 'loaded');

@@ -19,17 +19,25 @@ export interface SavedModelMeta {
   loss: number | null;
   /** The lab settings that trained it (URL form), to restore the controls on load. */
   settings: string;
+  /** Size of `modelFile`, when there is one (older saves have none). */
+  fileBytes?: number;
 }
 
 export interface SavedModel extends SavedModelMeta {
   words: string[];
   vectors: Float32Array;
+  /**
+   * The model in its own format (its ModelSpec.save, e.g. fastText's vectors with their n-gram table), for models that
+   * answer more than plain vectors can; absent for word2vec and GloVe.
+   */
+  modelFile?: Uint8Array;
 }
 
 interface DataRow {
   id: string;
   words: string[];
   vectors: ArrayBuffer;
+  modelFile?: ArrayBuffer;
 }
 
 function req<T>(r: IDBRequest<T>): Promise<T> {
@@ -81,8 +89,8 @@ export async function listModels(): Promise<SavedModelMeta[]> {
 
 /** Bytes a saved model takes: its float32 numbers plus its words (UTF-16 in the database, plus a small overhead each). */
 const BYTES_PER_WORD_OVERHEAD = 16;
-export function modelBytes(m: Pick<SavedModelMeta, 'vocabSize' | 'dim'>, averageWordLength = 8): number {
-  return m.vocabSize * (m.dim * 4 + averageWordLength * 2 + BYTES_PER_WORD_OVERHEAD);
+export function modelBytes(m: Pick<SavedModelMeta, 'vocabSize' | 'dim' | 'fileBytes'>, averageWordLength = 8): number {
+  return m.vocabSize * (m.dim * 4 + averageWordLength * 2 + BYTES_PER_WORD_OVERHEAD) + (m.fileBytes ?? 0);
 }
 
 /** "12.3 MB" */
@@ -127,9 +135,11 @@ export function storageFullMessage(needed: number, saved: readonly SavedModelMet
 
 export async function saveModel(m: SavedModel): Promise<void> {
   const db = await openDb();
-  const { words, vectors, ...meta } = m;
-  // Copy into a standalone buffer: the vectors may be a view on a larger buffer.
+  const { words, vectors, modelFile, ...rest } = m;
+  const meta: SavedModelMeta = modelFile ? { ...rest, fileBytes: modelFile.byteLength } : rest;
+  // Copy into standalone buffers: the vectors (and the file) may be views on larger buffers.
   const data: DataRow = { id: m.id, words, vectors: vectors.slice().buffer };
+  if (modelFile) data.modelFile = modelFile.slice().buffer;
   try {
     const tx = db.transaction([META, DATA], 'readwrite');
     tx.objectStore(META).put(meta);
@@ -151,7 +161,9 @@ export async function loadModel(id: string): Promise<SavedModel | null> {
     req(tx.objectStore(DATA).get(id) as IDBRequest<DataRow | undefined>),
   ]);
   if (!meta || !data) return null;
-  return { ...meta, words: data.words, vectors: new Float32Array(data.vectors) };
+  const out: SavedModel = { ...meta, words: data.words, vectors: new Float32Array(data.vectors) };
+  if (data.modelFile) out.modelFile = new Uint8Array(data.modelFile);
+  return out;
 }
 
 export async function deleteModel(id: string): Promise<void> {

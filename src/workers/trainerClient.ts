@@ -68,6 +68,10 @@ export class TrainerClient {
     return this.request((id) => ({ type: 'requestVectors', id }), 'vectors');
   }
 
+  requestModelFile(): Promise<Extract<FromWorker, { type: 'modelFile' }>> {
+    return this.request((id) => ({ type: 'requestModelFile', id }), 'modelFile');
+  }
+
   queryNeighbours(word: string, k: number): Promise<Extract<FromWorker, { type: 'neighbours' }>> {
     return this.request((id) => ({ type: 'queryNeighbours', id, word, k }), 'neighbours');
   }

@@ -42,6 +42,8 @@ export type ToWorker =
   | { type: 'setSpeed'; speed: Speed }
   | { type: 'setMapN'; mapN: number }
   | { type: 'requestVectors'; id: number }
+  /** The model in its own file format (ModelSpec.save), for models whose vectors alone lose something. */
+  | { type: 'requestModelFile'; id: number }
   | { type: 'queryNeighbours'; id: number; word: string; k: number };
 
 export interface ProgressMsg {
@@ -82,6 +84,8 @@ export type FromWorker =
   /** How organised the space is (the syllabus pairs near each other), every few seconds and at pauses. */
   | { type: 'readout'; session: number; pairs: PairsReadout }
   | { type: 'neighbours'; id: number; word: string; neighbours: { word: string; score: number }[] }
+  /** The answer to requestModelFile: the model id and its file, or null when plain vectors keep all of it. */
+  | { type: 'modelFile'; session: number; id: number; model: string; bytes: Uint8Array | null }
   | { type: 'error'; session: number; id?: number; kind: ErrorKind; message: string; suggestedAlpha?: number };
 
 /** The fallback order when an engine cannot start: each backend tries the next, ending at the typed-array engine. */

@@ -113,6 +113,9 @@ export class TrainerSession {
         if (this.trainer) this.postVectors(msg.id);
         else this.post({ type: 'error', session: this.session, id: msg.id, kind: 'query', message: 'No model is being trained.' });
         break;
+      case 'requestModelFile':
+        this.postModelFile(msg.id);
+        break;
       case 'queryNeighbours':
         this.answerNeighbours(msg.id, msg.word, msg.k);
         break;
@@ -472,6 +475,24 @@ export class TrainerSession {
       { type: 'vectors', session: this.session, id, words: [...m.words], dim: m.dim, vectors, epoch: p.epoch, done: p.done },
       [vectors.buffer],
     );
+  }
+
+  /** The spec's own file of a model that answers for unseen words (fastText's n-gram table); null for plain vectors. */
+  private postModelFile(id: number): void {
+    const m = this.trainer?.model();
+    if (!this.trainer || !m || !this.startMsg) {
+      this.post({ type: 'error', session: this.session, id, kind: 'query', message: 'No model is being trained.' });
+      return;
+    }
+    const spec = getModel(this.startMsg.model.model);
+    let bytes: Uint8Array | null;
+    try {
+      bytes = m.kind === 'subword' && spec.save ? spec.save(m) : null;
+    } catch (e) {
+      this.post({ type: 'error', session: this.session, id, kind: 'query', message: `Could not write the model file: ${(e as Error).message}` });
+      return;
+    }
+    this.post({ type: 'modelFile', session: this.session, id, model: spec.id, bytes }, bytes ? [bytes.buffer] : []);
   }
 
   private answerNeighbours(id: number, word: string, k: number): void {

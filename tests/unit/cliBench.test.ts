@@ -30,6 +30,19 @@ describe('fastText output', () => {
     expect(p.loss).toBeCloseTo(2.612345, 6);
   });
 
+  it('reads a line that arrived in pieces (fastText writes "Progress: ", "100.0" and "%" separately), timed by its last piece', () => {
+    const r = fasttextOutput();
+    r.stderr.splice(4, 1,
+      { atMs: 7400, cpuSeconds: 6.9, text: '\rProgress: ' },
+      { atMs: 7450, cpuSeconds: 6.95, text: '100.0' },
+      { atMs: 7500, cpuSeconds: 7.0, text: '%' },
+      { atMs: 7510, cpuSeconds: 7.0, text: ' words/sec/thread:  101000 lr:  0.000000 avg.loss:  2.612345 ETA:   0h 0m 0s\n' });
+    const p = parseFasttextStderr(r);
+    expect(p.seconds).toBeCloseTo(6.0, 6);
+    expect(p.cpuSeconds).toBeCloseTo(5.6, 6);
+    expect(p.loss).toBeCloseTo(2.612345, 6);
+  });
+
   it('gives no time when training never reached 100%', () => {
     const r = fasttextOutput();
     r.stderr.pop();
@@ -55,6 +68,19 @@ describe('ratios to gensim', () => {
     const table = formatTable(runs).split('\n');
     expect(table).toHaveLength(5);
     expect(table[2]).toMatch(/\| lab cpu \| 1 \| brown \| 50\.0 \| 100,000 \| 0\.25x \|/);
+  });
+
+  it('compares fastText with subwords to Debian\'s fastText of the same model, not to gensim or to a fastText of another model', () => {
+    const ft = (trainer: string, wps: number, acc: number): ScoredRun => ({ ...run(trainer, 'brown', wps, acc), model: 'fasttext' });
+    const runs = [
+      ft('lab cpu', 160_000, 0.45), ft('fastText', 40_000, 0.5),
+      run('gensim 4.2.0', 'brown', 400_000, 0.04), { ...run('fastText', 'brown', 80_000, 0.04), model: 'skipgram' as const },
+    ];
+    addRatios(runs);
+    expect(runs[0]!.ratios).toMatchObject({ wordsPerSec: 4, analogy: 0.9 });
+    expect(runs[1]!.ratios).toMatchObject({ wordsPerSec: 1 });
+    // the skip-gram rows still go to gensim
+    expect(runs[3]!.ratios).toMatchObject({ wordsPerSec: 0.2 });
   });
 
   it('shows a failed trainer with its reason instead of numbers', () => {

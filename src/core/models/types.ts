@@ -152,7 +152,29 @@ export interface SubwordModel extends Omit<StaticModel, 'kind'> {
 export interface ContextualModel {
   kind: 'contextual';
   readonly dim: number;
+  /** Per sentence (already tokenized), its tokens' vectors: row-major tokens x dim. */
   encode(sentences: readonly (readonly string[])[]): Promise<Float32Array[]>;
+  /** The words the model can name (masked-language models: its token vocabulary, specials included). */
+  readonly tokens?: readonly string[];
+  /** Masked-language models: the k likeliest tokens at each "[MASK]" of the sentence, in order of position. */
+  predictMasked?(sentence: readonly string[], k: number): Promise<MaskedGuesses[]>;
+  /** Attention models: how much each token attends to each other token, per layer and head. */
+  attention?(sentence: readonly string[]): Promise<AttentionMaps>;
+}
+/** The model's guesses at one masked position. */
+export interface MaskedGuesses {
+  /** Index of the [MASK] token in the sentence. */
+  position: number;
+  /** Likeliest first; p = the model's probability. */
+  guesses: { token: string; p: number }[];
+}
+/** Attention weights of one sentence: weights[((layer * heads + head) * n + i) * n + j] = attention of token i to
+ *  token j (each row sums to 1), n = tokens.length. */
+export interface AttentionMaps {
+  tokens: string[];
+  layers: number;
+  heads: number;
+  weights: Float32Array;
 }
 /** Text and images in one space (for the next issue's image-text models). */
 export interface DualModel {

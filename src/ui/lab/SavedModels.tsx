@@ -2,7 +2,8 @@
 import { useEffect, useId, useState } from 'react';
 import { hasUnsavedTraining, isReload, reloadAccount } from '../../state/reloadAccount';
 import { KeyedVectors } from '../../core/vectors/keyedVectors';
-import { adoptSavedVectors, freshVectors, setConfig } from '../../state/labController';
+import { adoptSavedVectors, freshModelFile, freshVectors, setConfig } from '../../state/labController';
+import { adoptModelFile } from '../../state/subwordModels';
 import { configFromParams, configToParams } from '../../state/labConfig';
 import { useLabStore } from '../../state/labStore';
 import {
@@ -70,6 +71,8 @@ export function SavedModels() {
     try {
       const kv = await freshVectors();
       if (!kv) throw new Error('there is no model yet: start training first');
+      // fastText's n-gram table, which the vectors alone would lose (null for word2vec and GloVe).
+      const file = await freshModelFile();
       const s = useLabStore.getState();
       const c = s.runningConfig ?? s.config;
       const label = name.trim() || s.modelLabel || 'My model';
@@ -87,10 +90,12 @@ export function SavedModels() {
         settings: configToParams(c).toString(),
         words: [...kv.words],
         vectors: kv.vectors,
+        modelFile: file?.bytes,
       });
       setName('');
       setSavedAtWords(s.progress?.wordsDone ?? 0);
-      setMessage({ text: `Saved “${label}” in this browser.` });
+      const sub = file ? adoptModelFile(file.model, file.bytes, label) : null;
+      setMessage({ text: `Saved “${label}” in this browser${sub ? ', with its n-gram table (the Unseen words playground can use it)' : ''}.` });
       await refresh();
     } catch (e) {
       // A full storage has its own complete sentence (what to delete); other errors are often a bare phrase.
@@ -111,8 +116,16 @@ export function SavedModels() {
       // Show the settings that trained it, without the view/hide choices of the current link.
       const current = useLabStore.getState().config;
       setConfig({ ...config, view: current.view, hide: current.hide, corpus: config.corpus });
-      adoptSavedVectors(kv, m.name, { corpus: m.corpus, model: m.model, dimensions: m.dim, vocabulary: m.vocabSize, saved: when(m.savedAt) });
-      setMessage({ text: `Loaded “${m.name}”: the map, search and export now use it.` });
+      const file = full.modelFile ? { model: full.model, bytes: full.modelFile } : null;
+      adoptSavedVectors(kv, m.name, { corpus: m.corpus, model: m.model, dimensions: m.dim, vocabulary: m.vocabSize, saved: when(m.savedAt) }, file);
+      let sub: ReturnType<typeof adoptModelFile> = null;
+      try {
+        sub = file ? adoptModelFile(file.model, file.bytes, m.name) : null;
+      } catch (e) {
+        setMessage({ text: `Loaded “${m.name}”'s vectors, but its n-gram table could not be read: ${(e as Error).message}.`, error: true });
+        return;
+      }
+      setMessage({ text: `Loaded “${m.name}”: the map, search and export now use it${sub ? '; the Unseen words playground can use its n-grams' : ''}.` });
     } catch (e) {
       setMessage({ text: `Could not load “${m.name}”: ${(e as Error).message}.`, error: true });
     }

@@ -4,7 +4,7 @@
 // Used as the lessons' "subword" widget and as the "Unseen words" playground.
 import { useDeferredValue, useMemo, useState } from 'react';
 import type { FastTextVectors } from '../../../core/models/fasttext/fastTextVectors';
-import { useShippedFastText, type ShippedFastText } from './subwords';
+import { useShippedFastText, type FastTextState, type ShippedFastText } from './subwords';
 import { cosVec, fmt } from './vectorMath';
 import type { WidgetProps } from './types';
 
@@ -99,8 +99,22 @@ function Explorer({ model, word, other }: { model: ShippedFastText; word: string
   );
 }
 
-export function SubwordExplorer({ word: initialWord, other: initialOther, onChange }: { word: string; other: string; onChange?: (word: string, other: string) => void }) {
-  const state = useShippedFastText();
+/** A model other than the shipped one (the lab's saved fastText model), with the name to show for it. */
+export interface OwnSubwordModel {
+  label: string;
+  kv: FastTextVectors;
+}
+
+export function SubwordExplorer({ word: initialWord, other: initialOther, onChange, model }: {
+  word: string;
+  other: string;
+  onChange?: (word: string, other: string) => void;
+  /** Use this model instead of the shipped one. */
+  model?: OwnSubwordModel | null;
+}) {
+  const shipped = useShippedFastText();
+  const own = useMemo<FastTextState | null>(() => (model ? { status: 'ready', model: { kv: model.kv, meta: { label: model.label } } } : null), [model]);
+  const state = own ?? shipped;
   const [word, setWord] = useState(initialWord);
   const [other, setOther] = useState(initialOther);
   const w = checkWord(useDeferredValue(word));
@@ -120,7 +134,13 @@ export function SubwordExplorer({ word: initialWord, other: initialOther, onChan
       {state.status === 'loading' && <p role="status">Loading the fastText model…</p>}
       {state.status === 'error' && <p role="alert">{state.message}</p>}
       {state.status === 'ready' && (w.problem ? <p role="alert">{w.problem}</p> : <Explorer model={state.model} word={w.word} other={o.problem ? '' : o.word} />)}
-      {meta && (
+      {meta && own && state.status === 'ready' && (
+        <p className="source" aria-label="Model used">
+          Model: {String(meta.label)} · {state.model.kv.params.bucket.toLocaleString('en')} n-gram buckets, n-grams of{' '}
+          {state.model.kv.params.minn}–{state.model.kv.params.maxn} characters · trained in this lab and saved in this browser.
+        </p>
+      )}
+      {meta && !own && (
         <p className="source" aria-label="Model used">
           Model: {String(meta.label ?? 'fastText')} · {state.status === 'ready' ? `${state.model.kv.params.bucket.toLocaleString('en')} n-gram buckets, n-grams of ${state.model.kv.params.minn}–${state.model.kv.params.maxn} characters` : ''} ·
           trained by this lab's fastText (scripts/buildShippedFastText.ts), stored in int8. A small model on a million words: its
