@@ -24,6 +24,7 @@ import { userPath } from './paths';
 import { formatModelProgress, throttled } from './progress';
 import { checkModelTarget, checkOutputTarget } from './outputTarget';
 import { formatName, writeVectorsFile } from './vectorsFile';
+import { runGeneratedTrain } from './trainGenerated';
 
 /** Work per trainer.run() call (in the model's unit: corpus tokens, co-occurrence cells): about half a second, so
  *  Ctrl-C and progress stay responsive. */
@@ -98,7 +99,7 @@ export function trainSpec(): CommandSpec {
     summary: `Train word vectors (${models.map((m) => m.title).join(', ')}) on a corpus, with the same engines the browser lab uses.`,
     usage: `npm run cli -- train --corpus ${CORPUS_CHOICES} [--model ${models.map((m) => m.id).join('|')}] [options] [--out FILE]`,
     options: [
-      { name: 'corpus', kind: 'string', placeholder: CORPUS_CHOICES, required: true, help: 'bundled corpus name (both = brown + sotu) or a text file, one sentence per line' },
+      { name: 'corpus', kind: 'string', placeholder: CORPUS_CHOICES, help: 'bundled corpus name (both = brown + sotu) or a text file, one sentence per line (required, except for models that draw their own data: imagetext)' },
       { name: 'model', kind: 'enum', values: models.map((m) => m.id), default: DEFAULT_MODEL, help: models.map((m) => `${m.id}: ${m.summary}`).join('; ') },
       ...common,
       ...own,
@@ -230,6 +231,8 @@ export async function runTrain(argv: readonly string[], log: (line: string) => v
   const o = parseCommand(trainSpec(), argv);
   if (o.help) return 'help';
   const { spec, config, engine } = configFrom(o);
+  if (spec.generateData) return runGeneratedTrain(spec, config, engine, o, log);
+  if (o.corpus === undefined) throw new UsageError(`train needs --corpus ${CORPUS_CHOICES}`, 'train');
   const common = config.common;
   const outPath = typeof o.out === 'string' ? userPath(o.out) : undefined;
   // A contextual model has no vector per word to write as word vectors: it is saved whole in its own format.

@@ -12,6 +12,7 @@ import { encodeCorpus } from '../../src/core/text/corpus';
 import { readVectors, writeWord2VecBinary } from '../../src/core/vectors/formats';
 import { KeyedVectors } from '../../src/core/vectors/keyedVectors';
 import { GROUPS, twoGroupCorpus } from './conformanceCorpus';
+import { tinyPairs } from './tinyImagePairs';
 
 /** Engines that exist in Node (WebGL and WebGPU need a browser; they are checked by the browser tests). */
 const NODE_ENGINES = ['cpu', 'tfjs-wasm', 'tfjs-cpu'];
@@ -92,7 +93,7 @@ function groupNeighbours(kv: KeyedVectors): number {
  */
 const NEIGHBOUR_BANDS: Record<string, number> = { skipgram: 10, cbow: 10, glove: 3, fasttext: 10 };
 
-const PAIRS = listModels().flatMap((spec) => spec.engines.filter((e) => NODE_ENGINES.includes(e)).map((engine) => ({ spec, engine })));
+const PAIRS = listModels().filter((spec) => spec.family !== 'dual').flatMap((spec) => spec.engines.filter((e) => NODE_ENGINES.includes(e)).map((engine) => ({ spec, engine })));
 
 describe.each(PAIRS.map((p) => ({ ...p, name: `${p.spec.id} on ${p.engine}` })))('model conformance: $name', ({ spec, engine }) => {
   it('has a finite loss that falls, a model with a vector per word, and neighbours within its band', async () => {
@@ -153,5 +154,67 @@ describe.each(PAIRS.map((p) => ({ ...p, name: `${p.spec.id} on ${p.engine}` })))
     const back = await readVectors(writeWord2VecBinary(kv), { fileName: 'model.bin' });
     expect(back.words).toEqual(kv.words);
     expect(Array.from(back.vectors)).toEqual(Array.from(kv.vectors));
+  });
+});
+
+// Image-text (dual) models have no vector per word: the same three checks, read through what they do answer (the
+// embeddings of captions and pictures), on tiny 8x8 pairs so that tfjs's cpu backend runs them in seconds.
+const DUAL_PAIRS = listModels().filter((spec) => spec.family === 'dual').flatMap((spec) => spec.engines.filter((e) => NODE_ENGINES.includes(e)).map((engine) => ({ spec, engine })));
+const pairs = tinyPairs();
+
+/** Runs a batch at a time (16 pairs in all), so that the first loss is read after one step. */
+async function trainDualToEnd(t: Trainer): Promise<{ first: number; last: number }> {
+  let p = await t.run(8);
+  const first = p.loss;
+  while (!p.done) p = await t.run(8);
+  return { first, last: p.loss };
+}
+
+function dualConfig(spec: ModelSpec, seed: number, epochs: number) {
+  const params = { ...defaultParams(spec), batchSize: 8 };
+  return { model: spec.id, common: { ...defaultCommon(spec), dim: DIM, seed, epochs, threads: 1 }, params };
+}
+
+function dualEmbeddings(m: Model): number[] {
+  if (m.kind !== 'dual' || !('embedTexts' in m) || !('embedImages' in m)) throw new Error(`a ${m.kind} model does not embed captions and pictures`);
+  const dual = m as unknown as { embedTexts(t: readonly string[]): Float32Array; embedImages(p: typeof pairs.images): Float32Array };
+  return [...dual.embedTexts(pairs.captions), ...dual.embedImages(pairs.images)];
+}
+
+describe.each(DUAL_PAIRS.map((p) => ({ ...p, name: `${p.spec.id} on ${p.engine}` })))('model conformance (dual): $name', ({ spec, engine }) => {
+  const data = { kind: 'image-text' as const, pairs };
+
+  it('has a finite loss that falls and embeds captions and pictures as unit vectors', async () => {
+    const t = await spec.create(data, dualConfig(spec, 1, 8), engine);
+    const { first, last } = await trainDualToEnd(t);
+    expect(Number.isFinite(first)).toBe(true);
+    expect(last).toBeLessThan(first);
+    expect(t.progress().unitsDone).toBe(t.progress().unitsTotal);
+    const e = dualEmbeddings(t.model());
+    t.dispose();
+    expect(e.length).toBe((pairs.captions.length + pairs.images.length) * DIM);
+    for (let i = 0; i < e.length; i += DIM) expect(Math.hypot(...e.slice(i, i + DIM))).toBeCloseTo(1, 4);
+  });
+
+  it('gives the same model for one seed', async () => {
+    const run = async (seed: number) => {
+      const t = await spec.create(data, dualConfig(spec, seed, 2), engine);
+      await trainDualToEnd(t);
+      const e = dualEmbeddings(t.model());
+      t.dispose();
+      return e;
+    };
+    const a = await run(3);
+    expect(await run(3)).toEqual(a);
+    expect(await run(4)).not.toEqual(a);
+  });
+
+  it('saves and loads in its own format without changing an answer', async () => {
+    expect(spec.save && spec.load, 'a dual model must declare save and load').toBeTruthy();
+    const t = await spec.create(data, dualConfig(spec, 2, 1), engine);
+    await trainDualToEnd(t);
+    const model = t.model();
+    t.dispose();
+    expect(dualEmbeddings(spec.load!(spec.save!(model)))).toEqual(dualEmbeddings(model));
   });
 });

@@ -80,7 +80,13 @@ export interface ModelConfig<P extends ParamValues = ParamValues> {
 }
 
 /** What a trainer learns from. A union so that image or paired data can join without changing text models. */
-export type TrainData = { kind: 'text'; corpus: EncodedCorpus };
+export type TrainData = { kind: 'text'; corpus: EncodedCorpus } | { kind: 'image-text'; pairs: ImageCaptionPairs };
+
+/** Pictures and their captions for image-text models: caption i describes image i. */
+export interface ImageCaptionPairs {
+  images: readonly { width: number; height: number; rgba: Uint8ClampedArray }[];
+  captions: readonly string[];
+}
 
 export interface Progress {
   /** 0-based pass in progress (== epochs when done). */
@@ -215,4 +221,7 @@ export interface ModelSpec<P extends ParamValues = ParamValues> {
    *  (fastText's n-gram table). Static models are saved as vectors files and need neither. */
   save?(model: Model): Uint8Array;
   load?(bytes: Uint8Array): Model;
+  /** Models that make their own training data instead of reading a text corpus (the image-text model draws its
+   *  scenes from the seed): the CLI and the worker call this and refuse a corpus for them. */
+  generateData?(config: ModelConfig<P>): TrainData;
 }

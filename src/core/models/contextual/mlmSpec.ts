@@ -7,6 +7,7 @@ import { activateTfjsBackend, type TfjsBackendName } from '../../train/tfjsBacke
 import type { ModelSpec, ParamSpec } from '../types';
 import { MlmModel, loadMlmModel } from './mlmModel';
 import { MlmTrainer, type MlmSettings } from './mlmTrainer';
+import { textCorpusOf } from '../trainData';
 
 export interface MlmParams {
   [key: string]: number | boolean | string;
@@ -70,7 +71,7 @@ export const MLM_SPEC: ModelSpec<MlmParams> = {
       epochs: common.epochs,
       seed: common.seed,
     };
-    return new MlmTrainer(data.corpus, settings, engine, MLM_ID);
+    return new MlmTrainer(textCorpusOf(data, 'The masked-LM transformer'), settings, engine, MLM_ID);
   },
   save(model) {
     if (!(model instanceof MlmModel)) throw new Error('Only a masked-LM transformer can be saved as a contextual model file.');
