@@ -10,6 +10,7 @@ import { CORPORA_DIR, ensureMapData } from '../../scripts/buildCorpora';
 import { parseCommand, type CommandSpec } from './args';
 import { CliError, InterruptedError } from './errors';
 import { watchInterrupt } from './interrupt';
+import { resolveVectors } from './namedVectors';
 import { userPath } from './paths';
 import { readVectorsFile } from './vectorsFile';
 
@@ -21,14 +22,14 @@ export const PROBE_SPEC: CommandSpec = {
   summary: 'Probe word vectors for part of speech (Brown tags), with a control task, selectivity and a majority baseline.',
   usage: 'npm run cli -- probe --vectors FILE [--seeds N] [--words N] [--tags FILE] [--json]',
   options: [
-    { name: 'vectors', kind: 'string', placeholder: 'FILE', required: true, help: '.txt .bin .vec .tsv .elv or GloVe text' },
+    { name: 'vectors', kind: 'string', placeholder: 'FILE', required: true, help: '.txt .bin .vec .tsv .elv or GloVe text, or a shipped set\'s id (brown-sg100, brown-cbow100, ...)' },
     { name: 'seeds', kind: 'int', min: 1, max: MAX_SEEDS, default: String(DEFAULT_PROBE_SEEDS.length), help: 'seeds 1..N: each draws a split, control labels and batch order' },
     { name: 'words', kind: 'int', min: 10, default: String(DEFAULT_PROBE_WORDS), help: 'probe the N most frequent tagged words of the file' },
     { name: 'tags', kind: 'string', placeholder: 'FILE', help: 'a { classes, words } JSON lexicon (default: Brown\'s, public/corpora/brown-pos.json)' },
     { name: 'json', kind: 'flag', help: 'print one JSON object instead of a report' },
     { name: 'quiet', kind: 'flag', help: 'no progress lines' },
   ],
-  examples: ['npm run cli -- probe --vectors public/vectors/brown-sg100.elv', 'npm run cli -- probe --vectors glove.txt --seeds 10 --json'],
+  examples: ['npm run cli -- probe --vectors brown-sg100', 'npm run cli -- probe --vectors glove.txt --seeds 10 --json'],
 };
 
 export interface ProbeSummary extends ProbeReport {
@@ -58,7 +59,8 @@ export async function runProbeCommand(argv: readonly string[], log: (line: strin
     throw new CliError(`${basename(tagsPath)} is not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
   }
   const lexicon = parseTagLexicon(json, basename(tagsPath));
-  const vectorsPath = userPath(o.vectors as string);
+  // A path, or a shipped set by its id (brown-sg100, brown-cbow100...), as the other commands take them.
+  const vectorsPath = resolveVectors(o.vectors as string).path;
   const kv = await readVectorsFile(vectorsPath, { onInfo: (m) => log(`note: ${m}`) });
   const data = buildProbeDataset(kv, lexicon, o.words as number);
   if (data.words.length < 2 * lexicon.classes.length) {

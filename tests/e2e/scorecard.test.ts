@@ -4,14 +4,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { launch, openPage } from './browser';
 import { readCompact } from '../../src/core/vectors/formats';
 import { evaluateAnalogies } from '../../src/core/vectors/evaluation';
 import { buildProbeDataset, parseTagLexicon } from '../../src/core/probe/probeData';
 import { runProbe } from '../../src/core/probe/runProbe';
-import { SCORECARD_SEEDS } from '../../src/core/scorecard/scorecard';
+import { GENRE_TRAINING_DOCS, SCORECARD_SEEDS } from '../../src/core/scorecard/scorecard';
 import { wilsonInterval } from '../../src/core/scorecard/intervals';
 import { aheadBeyondNoise } from '../../src/core/scorecard/disagreement';
+import { brownGenreDocs } from '../../src/core/transfer/brownDocs';
+import { runTransferCurve } from '../../src/core/transfer/transferCurve';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -34,6 +38,18 @@ function analogyBand(id: string) {
   const kv = shipped(id);
   const a = evaluateAnalogies(kv, analogies, { restrict: kv.size, caseInsensitive: true }).overall;
   return { value: a.accuracy, ...wilsonInterval(a.correct, a.total) };
+}
+
+const AXE_SOURCE = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's violations on the page as it stands (every control named, tables with headers, contrast...). */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(await AXE_SOURCE);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
+    const r = await axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
+  });
 }
 
 async function activeLabel(page: Page, startsWith: string): Promise<string> {
@@ -87,9 +103,46 @@ describe('scorecard playground', () => {
     const a2 = analogyBand('brown-sg100');
     const firstAhead = aheadBeyondNoise(a1, a2);
     expect(line!.includes(`${first} is ahead on Analogies (accuracy)`)).toBe(firstAhead);
+    // Two cards and the comparison, as a student sees them, pass an axe-core scan.
+    expect(await axeViolations(page)).toEqual([]);
     expect(watch.pageErrors).toEqual([]);
     expect(watch.consoleErrors).toEqual([]);
     expect(watch.foreignRequests).toEqual([]);
+    await context.close();
+  }, TEST_TIMEOUT);
+
+  it('flags the pair two benchmarks order oppositely: the shipped CBOW and GloVe sets', async () => {
+    // The figures the flag rests on, computed here with the scorecard's settings: probe and frozen genre classifier.
+    const brown = brownGenreDocs(readFileSync('public/corpora/brown.txt', 'utf8'), JSON.parse(readFileSync('public/corpora/brown-docs.json', 'utf8')));
+    const band = (x: { min: number; max: number }) => ({ low: x.min, high: x.max });
+    const measured = (id: string) => {
+      const kv = shipped(id);
+      const probe = runProbe(buildProbeDataset(kv, lexicon), { seeds: SCORECARD_SEEDS }).accuracy;
+      const genre = runTransferCurve(brown, kv, { arms: ['frozen'], sizes: [GENRE_TRAINING_DOCS], seeds: SCORECARD_SEEDS }).points[0]!.arms.frozen!;
+      return { probe: band(probe), genre: band(genre) };
+    };
+    const cbow = measured('brown-cbow100');
+    const glove = measured('brown-glove100');
+    const { page, watch, context } = await openPage(browser, '/#/playgrounds/scorecard');
+    const select = page.getByLabel('Vectors in use');
+    const labels: string[] = [];
+    for (const name of ['Brown, CBOW', 'Brown, GloVe']) {
+      await activeLabel(page, 'Brown');
+      const option = select.locator('option', { hasText: new RegExp(`^${name}`) }).first();
+      await select.selectOption((await option.getAttribute('value'))!);
+      const label = await activeLabel(page, name);
+      labels.push(label);
+      await page.getByRole('button', { name: 'Score these vectors' }).click();
+      await page.getByRole('table', { name: `Scores of ${label}` }).waitFor({ timeout: WAIT.timeout });
+    }
+    const item = page.getByRole('region', { name: 'Where the benchmarks disagree' }).getByTestId('pair-orders').locator('li');
+    const line = (await item.textContent())!;
+    expect(line.includes(`${labels[0]} is ahead on Part-of-speech probe`)).toBe(aheadBeyondNoise(cbow.probe, glove.probe));
+    expect(line.includes(`${labels[1]} is ahead on Genre classifier`)).toBe(aheadBeyondNoise(glove.genre, cbow.genre));
+    const opposite = aheadBeyondNoise(cbow.probe, glove.probe) && aheadBeyondNoise(glove.genre, cbow.genre);
+    if (opposite) expect(await item.getAttribute('data-conflict')).toBe('true');
+    expect(line.startsWith('The benchmarks disagree')).toBe((await item.getAttribute('data-conflict')) === 'true');
+    expect(watch.pageErrors).toEqual([]);
     await context.close();
   }, TEST_TIMEOUT);
 

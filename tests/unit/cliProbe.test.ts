@@ -86,6 +86,14 @@ describe('cli probe', () => {
     expect(r.stderr).toBe('');
   }, 60_000);
 
+  it('takes a shipped set by its id', async () => {
+    const r = await cli(['probe', '--vectors', 'brown-cbow100', '--seeds', '1', '--words', '300', '--json', '--quiet']);
+    expect(r.code, r.stderr).toBe(0);
+    const s = JSON.parse(r.stdout);
+    expect(s.vectors).toMatch(/public\/vectors\/brown-cbow100\.elv$/);
+    expect(s.words).toBe(300);
+  }, 60_000);
+
   it('ends a mistake with one line: a broken vectors file, a bad lexicon, too few words, a bad seed count', async () => {
     const [broken, badTags, few, seeds] = await Promise.all([
       cli(['probe', '--vectors', 'broken.txt', '--tags', 'tags.json']),

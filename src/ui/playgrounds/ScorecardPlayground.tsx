@@ -73,7 +73,7 @@ export function ScorecardPlayground() {
         word), the Brown genre classifier on the frozen vectors, and search over the 500 Brown documents against BM25
         keywords. Each score has its noise band (a 95% interval over questions, pairs or queries, or the range over
         3 seeds) and its baseline; the verdict says whether the score beats the baseline beyond that noise. Score
-        another set (choose it above) to see where the benchmarks rank them differently. Scoring takes about half a
+        another set (choose it above) to see where the benchmarks rank them differently. Scoring takes under a
         minute, in a worker.
       </p>
       <div className="inputs">
