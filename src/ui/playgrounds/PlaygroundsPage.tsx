@@ -12,6 +12,7 @@ import { SearchPlayground, searchPropsFromParams } from './SearchPlayground';
 import { SimilarityPlayground, similarityPropsFromParams } from './SimilarityPlayground';
 import { UnseenWordsPlayground, unseenWordsPropsFromParams } from './UnseenWordsPlayground';
 import { VectorsPicker } from './VectorsPicker';
+import { ImageTextPlayground, imageTextPropsFromParams } from './ImageTextPlayground';
 
 export const PLAYGROUNDS = [
   { id: 'analogy', label: 'Analogy', blurb: 'a is to b as c is to ?, with 3CosAdd and 3CosMul, drawn in 2-D.' },
@@ -23,6 +24,7 @@ export const PLAYGROUNDS = [
   { id: 'search', label: 'Search', blurb: 'Search 500 Brown documents: BM25 keywords against averaged and SIF word vectors.' },
   { id: 'compare', label: 'Compare spaces', blurb: 'Map one space onto another (Procrustes), retrieve held-out words, and find words that moved beyond noise.' },
   { id: 'unseen', label: 'Unseen words', blurb: 'fastText builds a vector for any word from its n-grams: misspellings, rare words.' },
+  { id: 'imagetext', label: 'Images and captions', blurb: 'A picture encoder and a caption encoder trained into one space: retrieval both ways, held-out pairs, training.' },
   { id: 'vectors', label: 'Vectors', blurb: 'Choose the shipped vectors, the lab\'s, or load your own file.' },
 ] as const;
 
@@ -66,6 +68,9 @@ export default function PlaygroundsPage() {
       break;
     case 'unseen':
       body = <UnseenWordsPlayground key={key} {...unseenWordsPropsFromParams(params)} onParamsChange={onParamsChange} />;
+      break;
+    case 'imagetext':
+      body = <ImageTextPlayground key={key} {...imageTextPropsFromParams(params)} onParamsChange={onParamsChange} />;
       break;
     case 'vectors':
       body = <VectorsPicker />;
