@@ -78,6 +78,8 @@ export const WIDGET_SCHEMAS: Record<string, WidgetSchema> = {
   recommend: { vectors: VECTORS, liked: words('items the user liked') },
   probe: { vectors: VECTORS, group: oneOf(GROUP_NAMES, 'word group the probe learns to detect') },
   objectives: {},
+  // The image-text widget runs the shipped image-text model (public/models/imagetext-shapes.eldm), not word vectors.
+  'image-text': { query: text('caption whose closest pictures are listed first') },
   analogy: {
     vectors: VECTORS,
     a: word('a in a : b :: c : ?'),
