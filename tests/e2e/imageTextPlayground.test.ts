@@ -2,7 +2,9 @@
 // core ranks them with the same shipped weights; click a picture and see its captions; train on WebAssembly and see
 // both losses appear, then cancel. Expected answers come from the core reading the same shipped file.
 import { readFileSync } from 'node:fs';
-import type { Browser, Locator } from 'playwright-core';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readDualModel } from '../../src/core/models/multimodal/dualModelFile';
 import { captionOf } from '../../src/core/multimodal/captions';
@@ -22,6 +24,17 @@ const picturesFor = (q: string) => topK(model.embedTexts([q]), images, model.dim
 const captionsFor = (i: number) => topK(images.subarray(i * model.dim, (i + 1) * model.dim), texts, model.dim, 5).map((h) => captions[h.index]!);
 const rankedAlts = (l: Locator) => l.locator('canvas[role="img"]').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
 const rankedTexts = (l: Locator) => l.locator('li').evaluateAll((els) => els.map((e) => e.firstChild?.textContent?.trim() ?? ''));
+
+const AXE_SOURCE = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(await AXE_SOURCE);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
+    const r = await axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
+  });
+}
 
 let browser: Browser;
 beforeAll(async () => {
@@ -56,6 +69,9 @@ describe('images and captions playground', () => {
     const table = page.getByRole('table', { name: 'Recall on the test scenes' });
     await expect.poll(() => table.textContent(), WAIT).toContain('held-out pairs (30)');
     await expect.poll(() => table.textContent(), WAIT).toContain('0.3%');
+    // Every control named, every picture described: nothing on the page fails an axe-core scan.
+    await expect.poll(() => page.getByRole('figure', { name: 'Captions and pictures on one map' }).getAttribute('data-drawn'), WAIT).not.toBe('0');
+    expect(await axeViolations(page)).toEqual([]);
     expect(watch.pageErrors).toEqual([]);
     await context.close();
   });

@@ -129,7 +129,7 @@ export function ImageTextPlayground({ q = DEFAULT_QUERY, onParamsChange }: Image
               Not in the model's vocabulary, left out: {unknown.join(', ')}.
             </p>
           )}
-          <h3>Closest pictures</h3>
+          <h2>Closest pictures</h2>
           {hits.length === 0 ? (
             <p className="muted">No known word in the caption: type colours, shapes, sizes or places (e.g. "a large blue circle at the top").</p>
           ) : (
@@ -149,7 +149,7 @@ export function ImageTextPlayground({ q = DEFAULT_QUERY, onParamsChange }: Image
           )}
           {picked !== null && (
             <div aria-label="Captions for the chosen picture" role="region">
-              <h3>Closest captions for the chosen picture</h3>
+              <h2>Closest captions for the chosen picture</h2>
               <SceneCanvas pixels={pictureOf(gallery, picked)} side={gallery.side} caption={gallery.captions[picked]!} />
               <ol aria-label="Captions ranked for the picture">
                 {captions.map((c) => (
@@ -160,7 +160,7 @@ export function ImageTextPlayground({ q = DEFAULT_QUERY, onParamsChange }: Image
               </ol>
             </div>
           )}
-          <h3>How well it retrieves</h3>
+          <h2>How well it retrieves</h2>
           <ImageTextRecall recall={state.recall} heldOutPairs={gallery.heldOutPairs} />
           {mapData && (
             <Plot

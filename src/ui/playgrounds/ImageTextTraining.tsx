@@ -58,7 +58,7 @@ export function ImageTextTraining({ api, onTrained }: { api: Remote<ImageTextApi
   const last = curve.images.length - 1;
   return (
     <section aria-label="Train the image-text model" className="playground-panel">
-      <h3>Train it here</h3>
+      <h2>Train it here</h2>
       <p className="muted">
         A new model from a fresh start, on the 2,160 training pictures (the held-out pairs never among them). Whichever
         loss trains, both are computed on every batch and drawn.
