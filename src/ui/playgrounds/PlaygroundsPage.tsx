@@ -14,6 +14,7 @@ import { SimilarityPlayground, similarityPropsFromParams } from './SimilarityPla
 import { UnseenWordsPlayground, unseenWordsPropsFromParams } from './UnseenWordsPlayground';
 import { TransferPlayground, transferPropsFromParams } from './TransferPlayground';
 import { VectorsPicker } from './VectorsPicker';
+import { ImageTextPlayground, imageTextPropsFromParams } from './ImageTextPlayground';
 
 export const PLAYGROUNDS = [
   { id: 'analogy', label: 'Analogy', blurb: 'a is to b as c is to ?, with 3CosAdd and 3CosMul, drawn in 2-D.' },
@@ -27,6 +28,7 @@ export const PLAYGROUNDS = [
   { id: 'scorecard', label: 'Scorecard', blurb: 'Every benchmark at once, intrinsic and extrinsic, with baselines and noise; where they rank vector sets differently.' },
   { id: 'transfer', label: 'Transfer curve', blurb: 'Genre accuracy against labelled documents from random, frozen and fine-tuned vectors, over seeds.' },
   { id: 'unseen', label: 'Unseen words', blurb: 'fastText builds a vector for any word from its n-grams: misspellings, rare words.' },
+  { id: 'imagetext', label: 'Images and captions', blurb: 'A picture encoder and a caption encoder trained into one space: retrieval both ways, held-out pairs, training.' },
   { id: 'vectors', label: 'Vectors', blurb: 'Choose the shipped vectors, the lab\'s, or load your own file.' },
 ] as const;
 
@@ -76,6 +78,9 @@ export default function PlaygroundsPage() {
       break;
     case 'unseen':
       body = <UnseenWordsPlayground key={key} {...unseenWordsPropsFromParams(params)} onParamsChange={onParamsChange} />;
+      break;
+    case 'imagetext':
+      body = <ImageTextPlayground key={key} {...imageTextPropsFromParams(params)} onParamsChange={onParamsChange} />;
       break;
     case 'vectors':
       body = <VectorsPicker />;

@@ -47,7 +47,8 @@ export const MULTIMODAL_SPEC: ModelSpec<MultimodalParams> = {
   summary: 'A small CNN and a bag-of-words caption encoder trained into one space with InfoNCE or the hinge ranking loss, on generated shape scenes',
   family: 'dual',
   params: MULTIMODAL_PARAMS,
-  commonDefaults: { dim: 32, epochs: 3, minCount: 1 },
+  // min-count and max-vocab do not apply: the caption vocabulary is the grammar's 23 words, every one kept.
+  commonDefaults: { dim: 32, epochs: 3 },
   engines: MULTIMODAL_ENGINES,
   unit: 'images',
   lossName: 'contrastive loss per pair (InfoNCE or hinge)',

@@ -28,6 +28,7 @@ export const WIDGETS: Record<Name, WidgetEntry> & Record<string, WidgetEntry | u
   recommend: { title: 'Recommend from sessions (item2vec)', component: lazy(() => import('./RecommendWidget')) },
   probe: { title: 'A part-of-speech probe, with its control task', component: lazy(() => import('./ProbeWidget')) },
   objectives: { title: 'What you did this week', component: lazy(() => import('./ObjectivesWidget')) },
+  'image-text': { title: 'Pictures and captions in one space', component: lazy(() => import('./ImageTextWidget')) },
   analogy: { title: 'Analogies', component: playgroundWidget('analogy') },
   similarity: { title: 'Similarity and neighbours', component: playgroundWidget('similarity') },
   arithmetic: { title: 'Vector arithmetic', component: playgroundWidget('arithmetic') },

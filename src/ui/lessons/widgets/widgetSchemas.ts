@@ -97,6 +97,8 @@ export const WIDGET_SCHEMAS: Record<string, WidgetSchema> = {
   },
   probe: { vectors: VECTORS, words: int(100, 20_000, 'most frequent tagged words to probe'), seeds: int(1, 10, 'seeds (splits) to run') },
   objectives: {},
+  // The image-text widget runs the shipped image-text model (public/models/imagetext-shapes.eldm), not word vectors.
+  'image-text': { query: text('caption whose closest pictures are listed first') },
   analogy: {
     vectors: VECTORS,
     a: word('a in a : b :: c : ?'),
