@@ -12,8 +12,8 @@ const SW_FILE = 'sw.js';
 const MANIFEST_MARKER = '__LAB_PRECACHE__';
 /** Emitted files worth storing (source maps and the like are not). */
 const BUNDLE_FILES = /\.(js|css|html|wasm|woff2|json|svg|png|ico)$/;
-/** Files from public/ to store at install. */
-const PUBLIC_FILES = /^(vectors\/.+|corpora\/(brown|toy-[\w-]+)\.txt|corpora\/[\w-]+\.json)$/;
+/** Files from public/ to store at install: shipped vectors and model weights too, so every playground works offline. */
+const PUBLIC_FILES = /^(vectors\/.+|models\/.+|corpora\/(brown|toy-[\w-]+)\.txt|corpora\/[\w-]+\.json)$/;
 
 function listFiles(dir: string, root = dir): string[] {
   let out: string[] = [];
