@@ -3,7 +3,7 @@
 // line when the lessons are built (and in the unit test that parses every lesson), never a silent fallback.
 // Pure data and functions: no React, so the parser and its tests can use it in Node.
 import { GROUP_NAMES } from './wordGroups';
-import { AE_MODES } from './autoencoder';
+import { AE_MODES } from '../../../core/lessonModels/autoencoder';
 import { WEAT_PRESETS } from '../../../core/vectors/bias';
 
 /** The shipped sets in public/vectors/index.json (a unit test keeps this list and that file in step). */
