@@ -164,6 +164,8 @@ async function main(): Promise<void> {
     entries.set(spec.id, await build(spec, epochs));
   }
   const sets = SETS.map((s) => entries.get(s.id)).filter((e): e is IndexEntry => e !== undefined);
+  // Sets built by other scripts (scripts/buildModelVectors.ts) stay, after these.
+  sets.push(...previous.filter((e) => !SETS.some((s) => s.id === e.id)));
   writeFileSync(indexPath, JSON.stringify({ sets }, null, 2) + '\n');
   console.log(`wrote public/vectors/index.json (${sets.length} sets)`);
 }

@@ -1,8 +1,8 @@
 // Checks an --out path before any work is done: the extension names a format we write, the folder exists, and a file
 // can really be created there. A run that trains for minutes and then cannot save is the worst way to learn of a typo.
 import { statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
-import { CliError } from './errors';
+import { basename, dirname, extname, join } from 'node:path';
+import { CliError, UsageError } from './errors';
 import { outputExtension, type OutputExtension } from './vectorsFile';
 
 const REASONS: Record<string, string> = {
@@ -16,6 +16,19 @@ const REASONS: Record<string, string> = {
 /** Returns the extension (the format) when the path can be written; throws a one-line error naming the path when not. */
 export function checkOutputTarget(path: string, command: string): OutputExtension {
   const ext = outputExtension(path, command);
+  checkWritable(path);
+  return ext;
+}
+
+/** The same check for a model's own file format (a contextual model's .elcm): that extension, a writable place. */
+export function checkModelTarget(path: string, extension: string, command: string): void {
+  if (extname(path).toLowerCase() !== extension) {
+    throw new UsageError(`--out ${basename(path)}: this model is saved in its own format; give a file name ending in ${extension}`, command);
+  }
+  checkWritable(path);
+}
+
+function checkWritable(path: string): void {
   const folder = dirname(path);
   let folderStat;
   try {
@@ -39,5 +52,4 @@ export function checkOutputTarget(path: string, command: string): OutputExtensio
     throw new CliError(`--out ${path}: cannot write in the folder ${folder}: ${REASONS[code] ?? code}`);
   }
   unlinkSync(probe);
-  return ext;
 }

@@ -3,7 +3,8 @@
 import { collectCorpus, streamCorpus } from '../core/text/corpusStream';
 import { spacingOf, spacingWarning, splitCharacters } from '../core/text/textCheck';
 import { COMMON_PARAMS, checkParams, defaultCommon, defaultParams, getModel, listModels } from '../core/models';
-import type { CommonConfig, ModelConfig, ModelSpec, ParamSpec, ParamValues, Progress, Trainer } from '../core/models/types';
+import type { CommonConfig, Model, ModelConfig, ModelSpec, ParamSpec, ParamValues, Progress, Trainer } from '../core/models/types';
+import { MLM_EXTENSION } from '../core/models/contextual/mlmFile';
 import { trainConfigFrom, Word2VecTrainer, type Word2VecParams } from '../core/models/word2vec/word2vecSpec';
 import { createTrainer } from '../core/train/createTrainer';
 import { DivergenceError, type EngineName, type ModelKind } from '../core/train/types';
@@ -15,13 +16,15 @@ import { parseCommand, type CommandSpec, type OptionSpec, type ParsedOptions } f
 import { readTextBlocks, resolveCorpus, type CorpusSource } from './corpusFile';
 import { watchInterrupt } from './interrupt';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CliError, InterruptedError, UsageError } from './errors';
 import { peakRssMB } from './memory';
 import { userPath } from './paths';
 import { formatModelProgress, throttled } from './progress';
-import { checkOutputTarget } from './outputTarget';
+import { checkModelTarget, checkOutputTarget } from './outputTarget';
 import { formatName, writeVectorsFile } from './vectorsFile';
+import { runGeneratedTrain } from './trainGenerated';
 
 /** Work per trainer.run() call (in the model's unit: corpus tokens, co-occurrence cells): about half a second, so
  *  Ctrl-C and progress stay responsive. */
@@ -96,7 +99,7 @@ export function trainSpec(): CommandSpec {
     summary: `Train word vectors (${models.map((m) => m.title).join(', ')}) on a corpus, with the same engines the browser lab uses.`,
     usage: `npm run cli -- train --corpus ${CORPUS_CHOICES} [--model ${models.map((m) => m.id).join('|')}] [options] [--out FILE]`,
     options: [
-      { name: 'corpus', kind: 'string', placeholder: CORPUS_CHOICES, required: true, help: 'bundled corpus name (both = brown + sotu) or a text file, one sentence per line' },
+      { name: 'corpus', kind: 'string', placeholder: CORPUS_CHOICES, help: 'bundled corpus name (both = brown + sotu) or a text file, one sentence per line (required, except for models that draw their own data: imagetext)' },
       { name: 'model', kind: 'enum', values: models.map((m) => m.id), default: DEFAULT_MODEL, help: models.map((m) => `${m.id}: ${m.summary}`).join('; ') },
       ...common,
       ...own,
@@ -228,9 +231,14 @@ export async function runTrain(argv: readonly string[], log: (line: string) => v
   const o = parseCommand(trainSpec(), argv);
   if (o.help) return 'help';
   const { spec, config, engine } = configFrom(o);
+  if (spec.generateData) return runGeneratedTrain(spec, config, engine, o, log);
+  if (o.corpus === undefined) throw new UsageError(`train needs --corpus ${CORPUS_CHOICES}`, 'train');
   const common = config.common;
   const outPath = typeof o.out === 'string' ? userPath(o.out) : undefined;
-  const ext = outPath ? checkOutputTarget(outPath, 'train') : undefined;
+  // A contextual model has no vector per word to write as word vectors: it is saved whole in its own format.
+  const ownFormat = spec.family === 'contextual' && spec.save ? MLM_EXTENSION : undefined;
+  if (outPath && ownFormat) checkModelTarget(outPath, ownFormat, 'train');
+  const ext = outPath && !ownFormat ? checkOutputTarget(outPath, 'train') : undefined;
   const quiet = o.quiet === true;
   const say = quiet ? () => {} : log;
   const capped = capThreads(common.threads, availableParallelism());
@@ -334,6 +342,12 @@ export async function runTrain(argv: readonly string[], log: (line: string) => v
     }
 
     const model = trainer.model();
+    if (model.kind === 'contextual' && ownFormat && spec.save) {
+      return await finishContextual(model, spec, trainer, {
+        corpus: source.name, settings: { ...common, ...config.params }, outPath, say, rawTokens: stream.rawTokens, sentences: stream.sentences,
+        vocab: stream.vocab.words.length, last, trainSeconds, setupSeconds, cpuSeconds: trainCpuMicros / 1e6, ownFormat,
+      });
+    }
     if (model.kind !== 'static' && model.kind !== 'subword') throw new CliError(`${spec.title} gives no per-word vectors to save.`);
     const kv = new KeyedVectors(model.words, model.vectors(), model.dim);
     const details = (trainer as { cooccurrence?: () => unknown }).cooccurrence?.();
@@ -376,6 +390,61 @@ export async function runTrain(argv: readonly string[], log: (line: string) => v
   } finally {
     interrupt.dispose();
   }
+}
+
+interface ContextualRun {
+  corpus: string;
+  settings: CommonConfig & ParamValues;
+  outPath: string | undefined;
+  say: (line: string) => void;
+  rawTokens: number;
+  sentences: number;
+  vocab: number;
+  last: Progress;
+  trainSeconds: number;
+  setupSeconds: number;
+  cpuSeconds: number;
+  ownFormat: string;
+}
+
+/** The summary (and the saved file) of a contextual model: speed in optimiser steps, the whole model in its format. */
+async function finishContextual(model: Model, spec: ModelSpec, trainer: Trainer, r: ContextualRun): Promise<TrainSummary> {
+  const tokens = (trainer as { tokensDone?: number }).tokensDone ?? 0;
+  const bytes = r.outPath ? spec.save!(model) : null;
+  trainer.dispose();
+  const summary: TrainSummary = {
+    command: 'train',
+    corpus: r.corpus,
+    engine: String(trainer.engine),
+    model: spec.id,
+    settings: r.settings,
+    // Tokens fed through the model (masked sentences), which is what its training touched.
+    words: tokens,
+    corpusTokens: r.rawTokens,
+    sentences: r.sentences,
+    vocab: r.vocab,
+    unit: spec.unit,
+    units: r.last.unitsDone,
+    unitsPerSec: round(r.last.unitsDone / Math.max(r.trainSeconds, 1e-9), 3),
+    seconds: round(r.trainSeconds, 6),
+    secondsPerEpoch: round(r.trainSeconds / r.settings.epochs, 3),
+    cpuSeconds: round(r.cpuSeconds, 3),
+    setupSeconds: round(r.setupSeconds, 3),
+    stageSeconds: 0,
+    wordsPerSec: Math.round(tokens / Math.max(r.trainSeconds, 1e-9)),
+    finalLoss: Number.isFinite(r.last.loss) ? round(r.last.loss, 5) : null,
+    lossName: spec.lossName,
+    peakRssMB: 0,
+    out: [],
+    format: bytes ? `contextual model ${r.ownFormat}` : null,
+  };
+  if (bytes && r.outPath) {
+    await writeFile(r.outPath, bytes);
+    summary.out = [r.outPath];
+    r.say(`wrote ${r.outPath} (${(bytes.length / MB).toFixed(1)} MB)`);
+  }
+  summary.peakRssMB = peakRssMB();
+  return summary;
 }
 
 function round(x: number, digits: number): number {

@@ -150,7 +150,8 @@ export const LAB_SETTINGS: readonly AnySetting[] = [
     key: 'model', label: 'Model', type: 'enum', keep: 'url', group: 'model', help: 'Which embedding model to train',
     // Read from the registry on every use, so a model registered after this module loaded is listed too.
     get values(): readonly string[] {
-      return listModels().map((m) => m.id);
+      // Image-text models train on pictures in their own playground, not on the lab's corpora.
+      return listModels().filter((m) => m.family !== 'dual').map((m) => m.id);
     },
   },
   { key: 'dim', label: 'Dimensions', type: 'int', min: 2, max: 300, keep: 'url', group: 'model', help: 'Length of each word vector' },
@@ -323,7 +324,7 @@ export function modelTitle(id: string): string {
 }
 /** Every registered model's title by id, read now (for the model picker). */
 export function modelTitles(): Record<string, string> {
-  return Object.fromEntries(listModels().map((m) => [m.id, m.title]));
+  return Object.fromEntries(listModels().filter((m) => m.family !== 'dual').map((m) => [m.id, m.title]));
 }
 export const ENGINE_TITLES: Record<EngineChoice, string> = {
   auto: 'Auto (fastest after a short probe)',

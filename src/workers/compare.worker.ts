@@ -3,13 +3,18 @@
 // src/ui/playgrounds/ComparePlayground.tsx; the page terminates the worker to cancel.
 import { expose } from 'comlink';
 import { compareSpaces, DEFAULT_COMPARE, type CompareResult } from '../core/align/compareSpaces';
-import { readCompact } from '../core/vectors/formats';
+import { readCompact, readVectors } from '../core/vectors/formats';
 import { KeyedVectors } from '../core/vectors/keyedVectors';
 
-export type SpaceSource = { url: string; name: string } | { words: string[]; vectors: Float32Array; dim: number; name: string };
+export type SpaceSource =
+  | { url: string; name: string }
+  | { words: string[]; vectors: Float32Array; dim: number; name: string }
+  /** A vectors file of the user's, read here (any format the lab reads), first maxWords rows. */
+  | { file: File; name: string; maxWords: number };
 
 async function load(s: SpaceSource): Promise<KeyedVectors> {
   if ('words' in s) return new KeyedVectors(s.words, s.vectors, s.dim);
+  if ('file' in s) return readVectors(s.file.stream(), { fileName: s.name, maxWords: s.maxWords });
   const r = await fetch(s.url);
   if (!r.ok) throw new Error(`Could not read ${s.name}: the server answered ${r.status}.`);
   return readCompact(new Uint8Array(await r.arrayBuffer()), { fileName: s.name }).kv;

@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { launch, openPage } from './browser';
-import { readCompact } from '../../src/core/vectors/formats';
+import { readCompact, readVectors } from '../../src/core/vectors/formats';
+import type { KeyedVectors } from '../../src/core/vectors/keyedVectors';
 import { compareSpaces } from '../../src/core/align/compareSpaces';
 
 let browser: Browser;
@@ -38,6 +39,39 @@ describe('compare playground', () => {
     expect(watch.foreignRequests).toEqual([]);
     await context.close();
   }, 300_000);
+
+  it("aligns two of the user's own vectors files, read in the page, as the core does", async () => {
+    // Two word2vec text files a student could have trained: Brown with two seeds, first 3,000 words each.
+    const asText = (kv: KeyedVectors, n: number) => {
+      const rows = [`${n} ${kv.dim}`];
+      for (let i = 0; i < n; i++) rows.push(`${kv.words[i]} ${Array.from(kv.vectors.subarray(i * kv.dim, (i + 1) * kv.dim), (x) => x.toFixed(5)).join(' ')}`);
+      return rows.join('\n') + '\n';
+    };
+    const textA = asText(load('brown-sg100'), 3000);
+    const textB = asText(load('brown-sg100-seed2'), 3000);
+    const [kvA, kvB] = await Promise.all([readVectors(Buffer.from(textA)), readVectors(Buffer.from(textB))]);
+    const expected = compareSpaces(kvA, kvB, null);
+    const { page, watch, context } = await openPage(browser, '/#/playgrounds/compare');
+    await page.getByLabel('Your space A file').setInputFiles({ name: 'mine-a.txt', mimeType: 'text/plain', buffer: Buffer.from(textA) });
+    await page.getByLabel('Your space B file').setInputFiles({ name: 'mine-b.txt', mimeType: 'text/plain', buffer: Buffer.from(textB) });
+    await page.getByRole('button', { name: 'Align my files' }).click();
+    await page.getByRole('table', { name: 'Retrieval scores' }).waitFor({ timeout: WAIT.timeout });
+    expect(await page.getByTestId('p1-orthogonal').textContent()).toBe(pct(expected.retrieval[0]!.precisionAt1));
+    expect(await page.getByTestId('p1-least-squares').textContent()).toBe(pct(expected.retrieval[1]!.precisionAt1));
+    expect(await page.getByText('there is no noise ceiling here').count()).toBe(1);
+    expect(watch.pageErrors).toEqual([]);
+    expect(watch.foreignRequests).toEqual([]);
+    await context.close();
+  }, 300_000);
+
+  it('says what is wrong with a file that is not vectors', async () => {
+    const { page, context } = await openPage(browser, '/#/playgrounds/compare');
+    await page.getByLabel('Your space A file').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('dear diary\ntoday I trained nothing\n') });
+    await page.getByLabel('Your space B file').setInputFiles({ name: 'notes2.txt', mimeType: 'text/plain', buffer: Buffer.from('3 2\nfoo 1 2\n') });
+    await page.getByRole('button', { name: 'Align my files' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent(), WAIT).toMatch(/notes/);
+    await context.close();
+  }, 120_000);
 
   it('refuses to compare a space with itself', async () => {
     const { page, context } = await openPage(browser, '/#/playgrounds/compare?a=brown-sg100&b=brown-sg100');

@@ -126,6 +126,23 @@ describe('widget state in links', () => {
     await context.close();
   });
 
+  it('the t-SNE runs reopen from a link with their seeds, perplexities and learning rate', async () => {
+    const lesson = LESSONS.find((l) => l.id === 'visualisation')!;
+    const step = widgetStep(lesson, 'tsne-runs');
+    const block = lesson.steps[step]!.blocks.findIndex((b) => b.kind === 'widget' && b.name === 'tsne-runs');
+    const { page, context } = await openPage(browser, `/#/lessons/visualisation/${step + 1}?w${block}.runs=7:5,8:50&w${block}.lr=1000`);
+    await answerPredictionFor(page, lesson, step, 'tsne-runs');
+    const w = page.locator('section.widget[data-widget="tsne-runs"]');
+    await expect.poll(() => text(w.getByLabel('Status of run 1')), { ...POLL, timeout: 60_000 }).toContain('seed 7 · perplexity 5');
+    await expect.poll(() => text(w.getByLabel('Status of run 2')), POLL).toContain('seed 8 · perplexity 50');
+    expect(await w.getByLabel('Status of run 3').count()).toBe(0);
+    expect(await w.getByRole('slider', { name: 'Learning rate' }).inputValue()).toBe('1000');
+    // A student's change goes back into the link, so the instructor's next slide can be this very state.
+    await w.getByRole('combobox', { name: 'Perplexity of run 2' }).selectOption('20');
+    await expect.poll(() => decodeURIComponent(page.url()), POLL).toContain(`w${block}.runs=7:5,8:20`);
+    await context.close();
+  });
+
   it('a link can choose other shipped vectors; a bad value is named and ignored', async () => {
     const lesson = LESSONS.find((l) => l.id === 'properties')!;
     const step = lesson.steps.findIndex((s) => s.blocks.some((b) => b.kind === 'widget' && b.name === 'similarity'));

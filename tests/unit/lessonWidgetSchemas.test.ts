@@ -55,7 +55,7 @@ describe('widget schemas', () => {
     expect(validateWidgetAttrs('lookup', { vectors: 'lab', words: 'cat,,dog' })[0]).toMatch(/comma-separated/);
     expect(validateWidgetAttrs('softmax-cost', { vectors: 'lab', logV: '8' })[0]).toMatch(/number from 3 to 7/);
     expect(validateWidgetAttrs('arithmetic', { vectors: 'lab', unit: 'yes' })[0]).toMatch(/true or false/);
-    expect(validateWidgetAttrs('probe', { vectors: 'lab', group: 'planets' })[0]).toMatch(/one of "animals"/);
+    expect(validateWidgetAttrs('probe', { vectors: 'lab', seeds: '11' })[0]).toMatch(/whole number from 1 to 10/);
   });
 });
 

@@ -1,9 +1,8 @@
-// The pure parts behind the lesson widgets: n-grams, padding, the probe, fine-tuning, progress storage and safe
-// Markdown (the tiny autoencoder has its own tests/unit/autoencoder.test.ts).
+// The pure parts behind the lesson widgets: n-grams, padding, fine-tuning, progress storage and safe Markdown
+// (the tiny autoencoder has its own tests/unit/autoencoder.test.ts).
 import { describe, expect, it } from 'vitest';
 import { padBatches } from '../../src/ui/lessons/widgets/PaddingWidget';
 import { pairsFor } from '../../src/ui/lessons/widgets/ContextWindowWidget';
-import { trainProbe } from '../../src/ui/lessons/widgets/probe';
 import { FineTuner, FINE_TUNE_DEFAULTS } from '../../src/ui/lessons/widgets/fineTune';
 import { neighbourKept } from '../../src/ui/lessons/widgets/neighbourKept';
 import { readProgress, summarize } from '../../src/ui/lessons/lessonsStore';
@@ -41,16 +40,7 @@ function clusteredVectors(seed: number) {
   return new KeyedVectors(words, Float32Array.from(rows), 8);
 }
 
-describe('probe', () => {
-  it('reads a linearly coded property and fails on shuffled labels', () => {
-    const kv = clusteredVectors(1);
-    const rows = kv.words.map((w, i) => ({ word: w, x: kv.row(i), label: w.startsWith('g1') ? 1 : 0 }));
-    const real = trainProbe(rows, 1, 0.25);
-    expect(real.testAcc).toBe(1);
-    const controls = [1, 2, 3, 4].map((s) => trainProbe(rows, s, 0.25, true).testAcc);
-    expect(controls.reduce((a, b) => a + b, 0) / controls.length).toBeLessThan(0.85);
-  });
-
+describe('layouts of clustered vectors', () => {
   it('scores a layout that keeps neighbourhoods above a scrambled one', () => {
     const kv = clusteredVectors(2);
     const good = new Float32Array(kv.size * 2);

@@ -5,6 +5,7 @@ import { helpText, parseCommand } from '../../src/cli/args';
 import { configFrom, trainSpec } from '../../src/cli/train';
 import { registerModel, unregisterModel } from '../../src/core/models';
 import type { ModelSpec, StaticModel, Trainer } from '../../src/core/models/types';
+import { textCorpusOf } from '../../src/core/models/trainData';
 import { configFromParams, configToParams, DEFAULT_LAB_CONFIG, modelParamRows, modelTitles, paramsOf, settingOf } from '../../src/state/labConfig';
 
 /** A "model" that gives every word the same constant vector: enough to be trained, listed and configured. */
@@ -20,7 +21,8 @@ const TOY: ModelSpec = {
   unit: 'words',
   lossName: 'none',
   create(data, config) {
-    const words = data.corpus.vocab.words;
+    const corpus = textCorpusOf(data, 'Toy constant');
+    const words = corpus.vocab.words;
     const dim = config.common.dim;
     const level = config.params.level as number;
     const model: StaticModel = {
@@ -29,7 +31,7 @@ const TOY: ModelSpec = {
       vectorsFor: (ids) => new Float32Array(ids.length * dim).fill(level),
     };
     const trainer: Trainer = {
-      modelId: 'toy-constant', engine: 'cpu', vocab: data.corpus.vocab, dim, epochs: 1, done: true,
+      modelId: 'toy-constant', engine: 'cpu', vocab: corpus.vocab, dim, epochs: 1, done: true,
       run: () => Promise.resolve(trainer.progress()),
       progress: () => ({ epoch: 1, epochs: 1, unitsDone: 0, unitsTotal: 0, unitsPerSec: 0, loss: 0, lr: 0, seconds: 0, done: true }),
       model: () => model,

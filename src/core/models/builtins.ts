@@ -3,9 +3,13 @@
 import { registerModel } from './registry';
 import { FASTTEXT_SPEC } from './fasttext/fastTextSpec';
 import { GLOVE_SPEC } from './glove/gloveSpec';
+import { MLM_SPEC } from './contextual/mlmSpec';
 import { CBOW_SPEC, SKIPGRAM_SPEC } from './word2vec/word2vecSpec';
+import { MULTIMODAL_SPEC } from './multimodal/multimodalSpec';
 
 registerModel(SKIPGRAM_SPEC);
 registerModel(CBOW_SPEC);
 registerModel(GLOVE_SPEC);
 registerModel(FASTTEXT_SPEC);
+registerModel(MLM_SPEC);
+registerModel(MULTIMODAL_SPEC);

@@ -80,7 +80,13 @@ export interface ModelConfig<P extends ParamValues = ParamValues> {
 }
 
 /** What a trainer learns from. A union so that image or paired data can join without changing text models. */
-export type TrainData = { kind: 'text'; corpus: EncodedCorpus };
+export type TrainData = { kind: 'text'; corpus: EncodedCorpus } | { kind: 'image-text'; pairs: ImageCaptionPairs };
+
+/** Pictures and their captions for image-text models: caption i describes image i. */
+export interface ImageCaptionPairs {
+  images: readonly { width: number; height: number; rgba: Uint8ClampedArray }[];
+  captions: readonly string[];
+}
 
 export interface Progress {
   /** 0-based pass in progress (== epochs when done). */
@@ -152,7 +158,29 @@ export interface SubwordModel extends Omit<StaticModel, 'kind'> {
 export interface ContextualModel {
   kind: 'contextual';
   readonly dim: number;
+  /** Per sentence (already tokenized), its tokens' vectors: row-major tokens x dim. */
   encode(sentences: readonly (readonly string[])[]): Promise<Float32Array[]>;
+  /** The words the model can name (masked-language models: its token vocabulary, specials included). */
+  readonly tokens?: readonly string[];
+  /** Masked-language models: the k likeliest tokens at each "[MASK]" of the sentence, in order of position. */
+  predictMasked?(sentence: readonly string[], k: number): Promise<MaskedGuesses[]>;
+  /** Attention models: how much each token attends to each other token, per layer and head. */
+  attention?(sentence: readonly string[]): Promise<AttentionMaps>;
+}
+/** The model's guesses at one masked position. */
+export interface MaskedGuesses {
+  /** Index of the [MASK] token in the sentence. */
+  position: number;
+  /** Likeliest first; p = the model's probability. */
+  guesses: { token: string; p: number }[];
+}
+/** Attention weights of one sentence: weights[((layer * heads + head) * n + i) * n + j] = attention of token i to
+ *  token j (each row sums to 1), n = tokens.length. */
+export interface AttentionMaps {
+  tokens: string[];
+  layers: number;
+  heads: number;
+  weights: Float32Array;
 }
 /** Text and images in one space (for the next issue's image-text models). */
 export interface DualModel {
@@ -193,4 +221,7 @@ export interface ModelSpec<P extends ParamValues = ParamValues> {
    *  (fastText's n-gram table). Static models are saved as vectors files and need neither. */
   save?(model: Model): Uint8Array;
   load?(bytes: Uint8Array): Model;
+  /** Models that make their own training data instead of reading a text corpus (the image-text model draws its
+   *  scenes from the seed): the CLI and the worker call this and refuse a corpus for them. */
+  generateData?(config: ModelConfig<P>): TrainData;
 }

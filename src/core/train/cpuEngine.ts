@@ -18,6 +18,7 @@ import { Rng } from './rng';
 import { createWasmKernel, type WasmKernel, type WasmKernelParams } from './wasmKernel';
 import { DivergenceError, suggestAlpha, type EmbeddingTrainer, type TrainConfig, type TrainProgress } from './types';
 import { validateTrainConfig } from './validateConfig';
+import { copyWarmRows, warmRows, type WarmStart } from './warmStart';
 
 /** The running loss averages at least this many recent examples (two buckets of this size, the older dropped). */
 const LOSS_WINDOW_EXAMPLES = 20_000;
@@ -34,6 +35,8 @@ export interface CpuEngineOptions {
   kernel?: CpuKernelChoice;
   /** Lay the weights out in shared memory with scratch for this many threads (set by the Hogwild runner). */
   sharedThreads?: number;
+  /** Continue an old model: shared words start from its input (and, if given, output) rows. */
+  warmStart?: WarmStart;
 }
 
 /** How helper threads schedule their learning rate: the same linear decay, from an estimate of global progress. */
@@ -125,6 +128,8 @@ export class CpuTrainer implements EmbeddingTrainer {
   private snapshot: Snapshot | null = null;
   private snapshotWords = -Infinity;
   private disposed = false;
+  /** Words that started from a warm start's rows (0 without one). */
+  warmShared = 0;
 
   constructor(corpus: EncodedCorpus | CorpusStream, config: Readonly<TrainConfig>, opts: CpuEngineOptions = {}) {
     validateTrainConfig(config);
@@ -180,6 +185,16 @@ export class CpuTrainer implements EmbeddingTrainer {
       points,
       codeOffsets,
     };
+    if (opts.warmStart) {
+      if (opts.warmStart.output && config.negative === 0) {
+        throw new RangeError('output vectors can be kept only with negative sampling (hierarchical softmax has tree nodes, not word rows)');
+      }
+      const rows = warmRows(corpus.vocab.words, opts.warmStart, dim);
+      copyWarmRows(rows, opts.warmStart.input, syn0, dim, stride);
+      if (opts.warmStart.output) copyWarmRows(rows, opts.warmStart.output, this.model.syn1neg, dim, stride);
+      this.warmShared = rows.shared;
+      opts.onLog?.(`warm start: ${rows.shared} of ${V} words start from the old model${opts.warmStart.output ? ' (input and output vectors)' : ' (input vectors; output vectors at zero)'}.`);
+    }
     this.keep = config.sample > 0 ? keepProbabilities(corpus.vocab, config.sample) : null;
     this.sen = this.wasm ? this.wasm.sen : new Int32Array(maxSentence);
     this.scratch = makeScratch(dim);

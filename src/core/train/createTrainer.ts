@@ -4,11 +4,14 @@ import type { EncodedCorpus } from '../text/corpus';
 import { collectCorpus, isCorpusStream, type CorpusStream } from '../text/corpusStream';
 import { createCpuTrainer, type CpuKernelChoice } from './cpuEngine';
 import type { EmbeddingTrainer, EngineName, TrainConfig } from './types';
+import type { WarmStart } from './warmStart';
 
 export interface CreateTrainerOptions {
   onLog?: (msg: string) => void;
   /** cpu engine only: force the JavaScript or WebAssembly kernel (default: WebAssembly SIMD when available). */
   kernel?: CpuKernelChoice;
+  /** cpu engine only: continue an old model (its input and, if given, output rows) instead of a random start. */
+  warmStart?: WarmStart;
 }
 
 /** Node's Hogwild runner, kept out of browser bundles: the path is computed so bundlers do not follow it. */
@@ -38,6 +41,7 @@ export async function createTrainer(
     }
     return createCpuTrainer(corpus, config, opts);
   }
+  if (opts.warmStart) throw new Error(`A warm start (continuing an old model) runs on the cpu engine only, not on ${engine}.`);
   const backend = (TFJS_BACKEND_OF as Record<string, (typeof TFJS_BACKEND_OF)[keyof typeof TFJS_BACKEND_OF] | undefined>)[engine];
   if (!backend) throw new Error(`Unknown engine "${String(engine)}": expected cpu, ${Object.keys(TFJS_BACKEND_OF).join(', ')}.`);
   const { createTfjsTrainer } = await import('./tfjsEngine');

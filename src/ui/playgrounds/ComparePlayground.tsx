@@ -25,6 +25,9 @@ export function comparePropsFromParams(p: URLSearchParams): CompareProps {
   return { a: g('a'), b: g('b'), a2: g('a2'), b2: g('b2') };
 }
 
+/** Rows read from each of the user's files: the frequent words a map is learned on and searched among. */
+export const OWN_MAX_WORDS = 50_000;
+
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
 export function ComparePlayground(props: CompareProps) {
@@ -38,6 +41,7 @@ export function ComparePlayground(props: CompareProps) {
   });
   const [result, setResult] = useState<CompareResult | null>(null);
   const [running, setRunning] = useState(false);
+  const [own, setOwn] = useState<{ a: File | null; b: File | null; maxWords: number }>({ a: null, b: null, maxWords: OWN_MAX_WORDS });
   const worker = useRef<Worker | null>(null);
 
   useEffect(() => {
@@ -62,6 +66,20 @@ export function ComparePlayground(props: CompareProps) {
       return;
     }
     props.onParamsChange?.(choice);
+    const a2 = source(choice.a2);
+    const b2 = source(choice.b2);
+    await compareIn(a, b, a2 && b2 ? { a: a2, b: b2 } : null);
+  };
+
+  const runOwn = async () => {
+    if (!own.a || !own.b) {
+      setProblem('Choose two vectors files of your own: one for space A, one for space B.');
+      return;
+    }
+    await compareIn({ file: own.a, name: own.a.name, maxWords: own.maxWords }, { file: own.b, name: own.b.name, maxWords: own.maxWords }, null);
+  };
+
+  const compareIn = async (a: SpaceSource, b: SpaceSource, seeds: { a: SpaceSource; b: SpaceSource } | null) => {
     worker.current?.terminate();
     const w = new Worker(new URL('../../workers/compare.worker.ts', import.meta.url), { type: 'module', name: 'compare' });
     worker.current = w;
@@ -69,9 +87,7 @@ export function ComparePlayground(props: CompareProps) {
     setProblem(null);
     setResult(null);
     try {
-      const a2 = source(choice.a2);
-      const b2 = source(choice.b2);
-      const r = await wrap<CompareApi>(w).compare(a, b, a2 && b2 ? { a: a2, b: b2 } : null);
+      const r = await wrap<CompareApi>(w).compare(a, b, seeds);
       if (worker.current === w) setResult(r);
     } catch (e) {
       if (worker.current === w) setProblem(e instanceof Error ? e.message : String(e));
@@ -130,6 +146,29 @@ export function ComparePlayground(props: CompareProps) {
           </>
         )}
       </div>
+      <fieldset>
+        <legend>Or align two vectors files of your own</legend>
+        <p className="muted">
+          word2vec text or binary, GloVe or fastText .vec, one file per space, read in this tab (nothing is uploaded). The
+          files' first rows should be their most frequent words, as trainers write them. For cross-lingual retrieval the
+          map needs pairs of translations; with two files of one language the shared words pair with themselves.
+        </p>
+        <label>
+          Your space A file{' '}
+          <input type="file" onChange={(e) => setOwn({ ...own, a: e.target.files?.[0] ?? null })} />
+        </label>{' '}
+        <label>
+          Your space B file{' '}
+          <input type="file" onChange={(e) => setOwn({ ...own, b: e.target.files?.[0] ?? null })} />
+        </label>{' '}
+        <label>
+          Words read per file{' '}
+          <input type="number" min={1000} step={1000} value={own.maxWords} onChange={(e) => setOwn({ ...own, maxWords: Math.max(1000, Math.round(Number(e.target.value) || OWN_MAX_WORDS)) })} />
+        </label>{' '}
+        <button type="button" onClick={() => void runOwn()} disabled={running}>
+          Align my files
+        </button>
+      </fieldset>
       {problem && (
         <p role="alert" className="error">
           {problem}
@@ -190,7 +229,11 @@ function CompareResults({ r }: { r: CompareResult }) {
       {r.shift ? (
         <ShiftResults r={r} />
       ) : (
-        <p>Choose another seed of each space to judge neighbour changes against training noise.</p>
+        <p>
+          No second seed of each space was given, so there is no noise ceiling here: precision well above chance says the
+          spaces share geometry, but not how much a second training run of one space would share. Choose another seed of
+          each space (above) to judge retrieval and neighbour changes against training noise.
+        </p>
       )}
     </>
   );

@@ -9,8 +9,10 @@ import { ComparePlayground, comparePropsFromParams } from './ComparePlayground';
 import { BiasPlayground, biasPropsFromParams } from './BiasPlayground';
 import { EvaluationPlayground, evaluationPropsFromParams } from './EvaluationPlayground';
 import { SearchPlayground, searchPropsFromParams } from './SearchPlayground';
+import { ScorecardPlayground } from './ScorecardPlayground';
 import { SimilarityPlayground, similarityPropsFromParams } from './SimilarityPlayground';
 import { UnseenWordsPlayground, unseenWordsPropsFromParams } from './UnseenWordsPlayground';
+import { TransferPlayground, transferPropsFromParams } from './TransferPlayground';
 import { VectorsPicker } from './VectorsPicker';
 
 export const PLAYGROUNDS = [
@@ -22,6 +24,8 @@ export const PLAYGROUNDS = [
   { id: 'bias', label: 'Bias', blurb: 'WEAT, a gender direction, and hard debiasing before and after.' },
   { id: 'search', label: 'Search', blurb: 'Search 500 Brown documents: BM25 keywords against averaged and SIF word vectors.' },
   { id: 'compare', label: 'Compare spaces', blurb: 'Map one space onto another (Procrustes), retrieve held-out words, and find words that moved beyond noise.' },
+  { id: 'scorecard', label: 'Scorecard', blurb: 'Every benchmark at once, intrinsic and extrinsic, with baselines and noise; where they rank vector sets differently.' },
+  { id: 'transfer', label: 'Transfer curve', blurb: 'Genre accuracy against labelled documents from random, frozen and fine-tuned vectors, over seeds.' },
   { id: 'unseen', label: 'Unseen words', blurb: 'fastText builds a vector for any word from its n-grams: misspellings, rare words.' },
   { id: 'vectors', label: 'Vectors', blurb: 'Choose the shipped vectors, the lab\'s, or load your own file.' },
 ] as const;
@@ -63,6 +67,12 @@ export default function PlaygroundsPage() {
       break;
     case 'compare':
       body = <ComparePlayground key={key} {...comparePropsFromParams(params)} onParamsChange={onParamsChange} />;
+      break;
+    case 'scorecard':
+      body = <ScorecardPlayground />;
+      break;
+    case 'transfer':
+      body = <TransferPlayground key={key} {...transferPropsFromParams(params)} onParamsChange={onParamsChange} />;
       break;
     case 'unseen':
       body = <UnseenWordsPlayground key={key} {...unseenWordsPropsFromParams(params)} onParamsChange={onParamsChange} />;

@@ -13,6 +13,7 @@ import {
   type FastTextConfig,
 } from './fastTextTrainer';
 import { readSubwordModel, writeSubwordModel } from './subwordModelFile';
+import { textCorpusOf } from '../trainData';
 
 export interface FastTextParams {
   [key: string]: number | boolean | string;
@@ -160,7 +161,7 @@ export const FASTTEXT_SPEC: ModelSpec<FastTextParams> = {
     if (config.common.threads > 1) opts?.onLog?.(`fastText trains on 1 thread (asked for ${config.common.threads}), deterministically.`);
     const flat = fastTextConfigFrom(config);
     validateFastTextConfig(flat);
-    const inner = new FastTextTrainer(data.corpus, flat);
+    const inner = new FastTextTrainer(textCorpusOf(data, 'fastText'), flat);
     opts?.onLog?.(inner.kernel === 'wasm-simd' ? 'fastText: WebAssembly SIMD kernel.' : 'fastText: JavaScript kernel (WebAssembly SIMD not in use).');
     return Promise.resolve(new FastTextRegistryTrainer(inner));
   },

@@ -5,6 +5,7 @@ import { MAX_WINDOW } from '../../train/validateConfig';
 import type { ModelSpec, ParamSpec } from '../types';
 import { DEFAULT_MAX_PAIRS } from './cooccurrence';
 import { GloveTrainer } from './gloveTrainer';
+import { textCorpusOf } from '../trainData';
 
 export interface GloveParams {
   [key: string]: number | boolean | string;
@@ -40,7 +41,7 @@ export const GLOVE_SPEC: ModelSpec<GloveParams> = {
     if (common.threads > 1) opts?.onLog?.(`GloVe trains on 1 thread (asked for ${common.threads}), deterministically.`);
     return Promise.resolve(
       new GloveTrainer(
-        data.corpus,
+        textCorpusOf(data, 'GloVe'),
         {
           dim: common.dim,
           epochs: common.epochs,

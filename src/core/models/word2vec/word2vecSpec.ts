@@ -4,6 +4,7 @@ import { createTrainer } from '../../train/createTrainer';
 import { DEFAULT_TRAIN_CONFIG, type EmbeddingTrainer, type EngineName, type ModelKind, type TrainConfig } from '../../train/types';
 import { MAX_NEGATIVE, MAX_WINDOW } from '../../train/validateConfig';
 import type { ModelConfig, ModelSpec, ParamSpec, Progress, StaticModel, Trainer } from '../types';
+import { textCorpusOf } from '../trainData';
 
 export interface Word2VecParams {
   [key: string]: number | boolean | string;
@@ -126,7 +127,7 @@ function word2vecSpec(kind: ModelKind, title: string, summary: string): ModelSpe
     lossName: 'negative log-likelihood per example',
     validate: validateWord2Vec,
     async create(data, config, engine, opts) {
-      const inner = await createTrainer(data.corpus, trainConfigFrom(kind, config), engine as EngineName, { onLog: opts?.onLog });
+      const inner = await createTrainer(textCorpusOf(data, title), trainConfigFrom(kind, config), engine as EngineName, { onLog: opts?.onLog });
       return new Word2VecTrainer(inner);
     },
   };

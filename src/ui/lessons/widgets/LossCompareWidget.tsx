@@ -4,7 +4,12 @@ import { useState } from 'react';
 import type { KeyedVectors } from '../../../core/vectors/keyedVectors';
 import { checkWords, UnknownWords, VectorsGate } from './VectorsGate';
 import { fmt, sigmoid } from './vectorMath';
-import { listAttr, type WidgetProps } from './types';
+import { listAttr, numAttr, type WidgetProps } from './types';
+import { useReportState } from './useReportState';
+
+/** Opening score scale and hinge margin when the directive and the link name none. */
+const DEFAULT_SCALE = 5;
+const DEFAULT_MARGIN = 0.2;
 
 function Losses({ kv, centre, cands, pos, scale, margin }: { kv: KeyedVectors; centre: string; cands: string[]; pos: number; scale: number; margin: number }) {
   const { unknown } = checkWords(kv, [centre, ...cands]);
@@ -47,12 +52,13 @@ function Losses({ kv, centre, cands, pos, scale, margin }: { kv: KeyedVectors; c
   );
 }
 
-export default function LossCompareWidget({ attrs }: WidgetProps) {
+export default function LossCompareWidget({ attrs, onState }: WidgetProps) {
   const cands = listAttr(attrs, 'candidates', ['tea', 'milk', 'chair', 'river', 'election']);
   const [centre, setCentre] = useState(attrs.centre ?? 'coffee');
-  const [pos, setPos] = useState(0);
-  const [scale, setScale] = useState(5);
-  const [margin, setMargin] = useState(0.2);
+  const [pos, setPos] = useState(Math.min(numAttr(attrs, 'partner', 0), cands.length - 1));
+  const [scale, setScale] = useState(numAttr(attrs, 'scale', DEFAULT_SCALE));
+  const [margin, setMargin] = useState(numAttr(attrs, 'margin', DEFAULT_MARGIN));
+  useReportState(onState, { centre: centre.trim(), partner: String(pos), scale: String(scale), margin: String(margin) });
   const c = centre.trim().toLowerCase();
   return (
     <div>

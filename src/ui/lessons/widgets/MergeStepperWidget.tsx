@@ -6,6 +6,7 @@ import type { VocabState } from '../../../workers/subwordVocab.worker';
 import { startVocabSession, type VocabSession } from './subwordVocabClient';
 import { fmt } from './vectorMath';
 import type { WidgetProps } from './types';
+import { useReportState } from './useReportState';
 
 /** Merges per message to the worker: small enough to show progress and stop between batches. */
 const BATCH = 10;
@@ -25,7 +26,7 @@ type Phase = { kind: 'preparing' } | { kind: 'ready' } | { kind: 'merging'; done
 
 const pct = (x: number) => `${fmt(100 * x, 1)}%`;
 
-export default function MergeStepperWidget({ attrs }: WidgetProps) {
+export default function MergeStepperWidget({ attrs, onState }: WidgetProps) {
   const [scheme, setScheme] = useState<MergeScheme>(attrs.scheme === 'wordpiece' ? 'wordpiece' : 'bpe');
   const [corpus, setCorpus] = useState<string>(attrs.corpus ?? 'brown');
   const [phase, setPhase] = useState<Phase>({ kind: 'preparing' });
@@ -36,6 +37,7 @@ export default function MergeStepperWidget({ attrs }: WidgetProps) {
   const session = useRef<VocabSession | null>(null);
   const stop = useRef(false);
   const words = wordsText.split(',').map((w) => w.trim().toLowerCase()).filter(Boolean);
+  useReportState(onState, { scheme, corpus, words: words.join(',') });
 
   useEffect(() => {
     const s = startVocabSession(corpus, scheme);

@@ -6,6 +6,7 @@ import { VectorsGate } from './VectorsGate';
 import { keywordOverlap, textVector } from './textVectors';
 import { cosVec, fmt } from './vectorMath';
 import type { WidgetProps } from './types';
+import { useReportState } from './useReportState';
 import { DOCUMENTS } from './documents';
 
 const TOP = 6;
@@ -36,8 +37,9 @@ function Results({ kv, query }: { kv: KeyedVectors; query: string }) {
   );
 }
 
-export default function SemanticSearchWidget({ attrs }: WidgetProps) {
+export default function SemanticSearchWidget({ attrs, onState }: WidgetProps) {
   const [query, setQuery] = useState(attrs.query ?? 'illness and treatment');
+  useReportState(onState, { query: query.trim() });
   return (
     <div>
       <label className="controls" style={{ display: 'flex' }}>

@@ -151,6 +151,9 @@ export function SubwordExplorer({ word: initialWord, other: initialOther, onChan
   );
 }
 
-export default function SubwordWidget({ attrs }: WidgetProps) {
-  return <SubwordExplorer word={attrs.word ?? 'befriendable'} other={attrs.other ?? 'friendly'} />;
+export default function SubwordWidget({ attrs, onState }: WidgetProps) {
+  return (
+    <SubwordExplorer word={attrs.word ?? 'befriendable'} other={attrs.other ?? 'friendly'}
+      onChange={(word, other) => onState?.({ word: word.trim(), other: other.trim() })} />
+  );
 }

@@ -8,15 +8,31 @@ import { Scatter, type ScatterPoint } from './Scatter';
 import { VectorsGate } from './VectorsGate';
 import { GROUP_NAMES, WORD_GROUPS } from './wordGroups';
 import { neighbourKept } from './neighbourKept';
-import type { WidgetProps } from './types';
+import { numAttr, type WidgetProps } from './types';
+import { useReportState } from './useReportState';
+import { DEFAULT_TSNE_RUNS, formatTsneRuns, parseTsneRuns, TSNE_PERPLEXITIES, type TsneRunSpec } from './tsneRunSpecs';
 
 /** Milliseconds of layout work per run per animation frame: leaves most of a 16 ms frame for drawing. */
 const SLICE_MS = 4;
 /** Neighbours compared in the "kept" score. */
 const KEPT_K = 5;
-const PERPLEXITIES = [2, 5, 10, 20, 30, 50];
+/** The learning rate a run starts with when the directive and the link name none. */
+const DEFAULT_LR = 100;
 
-interface RunSpec { seed: number; perplexity: number }
+interface Opening {
+  runs: TsneRunSpec[];
+  learningRate: number;
+  labels: boolean;
+}
+
+/** What the directive (with the link's values on top) asks for; the schema has checked the shapes already. */
+function openingOf(attrs: Record<string, string>): Opening {
+  return {
+    runs: parseTsneRuns(attrs.runs ?? '') ?? [...DEFAULT_TSNE_RUNS],
+    learningRate: numAttr(attrs, 'lr', DEFAULT_LR),
+    labels: attrs.labels !== 'false',
+  };
+}
 
 function useWords(kv: KeyedVectors) {
   return useMemo(() => {
@@ -32,11 +48,12 @@ function useWords(kv: KeyedVectors) {
   }, [kv]);
 }
 
-function Runs({ kv }: { kv: KeyedVectors }) {
+function Runs({ kv, opening, onState }: { kv: KeyedVectors; opening: Opening; onState: WidgetProps['onState'] }) {
   const { words, groups, missing, vectors } = useWords(kv);
-  const [specs, setSpecs] = useState<RunSpec[]>([{ seed: 1, perplexity: 10 }, { seed: 2, perplexity: 10 }, { seed: 1, perplexity: 2 }]);
-  const [learningRate, setLearningRate] = useState(100);
-  const [labels, setLabels] = useState(true);
+  const [specs, setSpecs] = useState<TsneRunSpec[]>(opening.runs);
+  const [learningRate, setLearningRate] = useState(opening.learningRate);
+  const [labels, setLabels] = useState(opening.labels);
+  useReportState(onState, { runs: formatTsneRuns(specs), lr: String(learningRate), labels: String(labels) });
   const [, setFrame] = useState(0);
   const runs = useRef<Tsne[]>([]);
   const [generation, setGeneration] = useState(0);
@@ -100,7 +117,7 @@ function Runs({ kv }: { kv: KeyedVectors }) {
                   Perplexity
                   <select value={s.perplexity} aria-label={`Perplexity of run ${k + 1}`}
                     onChange={(e) => setSpecs(specs.map((x, j) => (j === k ? { ...x, perplexity: Number(e.target.value) } : x)))}>
-                    {PERPLEXITIES.map((p) => <option key={p} value={p}>{p}</option>)}
+                    {TSNE_PERPLEXITIES.map((p) => <option key={p} value={p}>{p}</option>)}
                   </select>
                 </label>
               </div>
@@ -129,6 +146,7 @@ function Runs({ kv }: { kv: KeyedVectors }) {
   );
 }
 
-export default function TsneRunsWidget(_: WidgetProps) {
-  return <VectorsGate>{(v) => <Runs kv={v.kv} />}</VectorsGate>;
+export default function TsneRunsWidget({ attrs, onState }: WidgetProps) {
+  const opening = useMemo(() => openingOf(attrs), [attrs]);
+  return <VectorsGate>{(v) => <Runs kv={v.kv} opening={opening} onState={onState} />}</VectorsGate>;
 }

@@ -26,7 +26,7 @@ export const WIDGETS: Record<Name, WidgetEntry> & Record<string, WidgetEntry | u
   'domain-shift': { title: 'One word, two corpora', component: lazy(() => import('./DomainShiftWidget')) },
   'semantic-search': { title: 'Semantic search with mean word vectors', component: lazy(() => import('./SemanticSearchWidget')) },
   recommend: { title: 'Recommend by item vectors', component: lazy(() => import('./RecommendWidget')) },
-  probe: { title: 'A linear probe', component: lazy(() => import('./ProbeWidget')) },
+  probe: { title: 'A part-of-speech probe, with its control task', component: lazy(() => import('./ProbeWidget')) },
   objectives: { title: 'What you did this week', component: lazy(() => import('./ObjectivesWidget')) },
   analogy: { title: 'Analogies', component: playgroundWidget('analogy') },
   similarity: { title: 'Similarity and neighbours', component: playgroundWidget('similarity') },

@@ -2,12 +2,12 @@
 // parser checks every directive against this table, so a misspelt key or a bad value is an error with file and
 // line when the lessons are built (and in the unit test that parses every lesson), never a silent fallback.
 // Pure data and functions: no React, so the parser and its tests can use it in Node.
-import { GROUP_NAMES } from './wordGroups';
 import { AE_MODES } from '../../../core/lessonModels/autoencoder';
 import { WEAT_PRESETS } from '../../../core/vectors/bias';
+import { MAX_TSNE_RUNS, TSNE_PERPLEXITIES, TSNE_RUNS_PATTERN } from './tsneRunSpecs';
 
 /** The shipped sets in public/vectors/index.json (a unit test keeps this list and that file in step). */
-export const SHIPPED_VECTOR_IDS = ['brown-sotu-sg100', 'brown-sg100', 'sotu-sg100', 'brown-sg100-seed2', 'sotu-sg100-seed2'] as const;
+export const SHIPPED_VECTOR_IDS = ['brown-sotu-sg100', 'brown-sg100', 'sotu-sg100', 'brown-sg100-seed2', 'sotu-sg100-seed2', 'brown-cbow100', 'brown-glove100'] as const;
 export type ShippedVectorId = (typeof SHIPPED_VECTOR_IDS)[number];
 /** `vectors="lab"`: whatever vectors are active (the lab's model, or a set picked in the Playgrounds). */
 export const LAB_VECTORS = 'lab';
@@ -20,7 +20,9 @@ export type AttrType =
   | { kind: 'int'; min: number; max: number }
   | { kind: 'number'; min: number; max: number }
   | { kind: 'bool' }
-  | { kind: 'enum'; values: readonly string[] };
+  | { kind: 'enum'; values: readonly string[] }
+  /** Free text of a fixed shape (a list of seed:perplexity pairs); `want` says the shape in the error message. */
+  | { kind: 'pattern'; re: RegExp; want: string };
 
 export interface AttrSpec {
   type: AttrType;
@@ -61,7 +63,12 @@ export const WIDGET_SCHEMAS: Record<string, WidgetSchema> = {
     seed: SEED,
   },
   cosine: { vectors: VECTORS, a: word('first word'), b: word('second word'), c: word('third word') },
-  'tsne-runs': { vectors: VECTORS },
+  'tsne-runs': {
+    vectors: VECTORS,
+    runs: { type: { kind: 'pattern', re: TSNE_RUNS_PATTERN, want: `up to ${MAX_TSNE_RUNS} seed:perplexity pairs, comma-separated (perplexity one of ${TSNE_PERPLEXITIES.join(', ')})` }, help: 'the t-SNE runs shown side by side' },
+    lr: int(10, 1000, 't-SNE learning rate of every run'),
+    labels: bool('write the words on the maps'),
+  },
   // The subword widget always runs the shipped fastText model (public/vectors/brown-ft.elft), not a word-vector set.
   subword: { word: word('word to build from its n-grams'), other: word('word to compare with') },
   merges: {
@@ -70,13 +77,20 @@ export const WIDGET_SCHEMAS: Record<string, WidgetSchema> = {
     words: words('words whose split is shown'),
   },
   lookup: { vectors: VECTORS, words: words('rows to look up'), dims: int(1, 20, 'columns shown') },
-  'loss-compare': { vectors: VECTORS, centre: word('input word'), candidates: words('candidate output words') },
+  'loss-compare': {
+    vectors: VECTORS,
+    centre: word('input word'),
+    candidates: words('candidate output words'),
+    partner: int(0, 20, 'position of the true partner among the candidates'),
+    scale: int(1, 20, 'cosine times this is the score'),
+    margin: { type: { kind: 'number', min: 0, max: 1 }, help: 'margin of the hinge loss' },
+  },
   padding: {},
   finetune: { vectors: VECTORS, word: word('word whose neighbours are watched') },
   'domain-shift': { word: word('word to compare across the two shipped sets') },
   'semantic-search': { vectors: VECTORS, query: text('search query') },
   recommend: { vectors: VECTORS, liked: words('items the user liked') },
-  probe: { vectors: VECTORS, group: oneOf(GROUP_NAMES, 'word group the probe learns to detect') },
+  probe: { vectors: VECTORS, words: int(100, 20_000, 'most frequent tagged words to probe'), seeds: int(1, 10, 'seeds (splits) to run') },
   objectives: {},
   analogy: {
     vectors: VECTORS,
@@ -125,6 +139,8 @@ function checkValue(t: AttrType, v: string): string | null {
       return v === 'true' || v === 'false' ? null : 'true or false';
     case 'enum':
       return t.values.includes(v) ? null : `one of ${t.values.map((x) => `"${x}"`).join(', ')}`;
+    case 'pattern':
+      return t.re.test(v) ? null : t.want;
   }
 }
 
