@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pca2 } from '../../src/core/project/pca';
+import { pca2, pcaOfRows } from '../../src/core/project/pca';
 import { gaussian } from '../../src/core/project/tsne';
 import { Rng } from '../../src/core/train/rng';
 
@@ -68,5 +68,21 @@ describe('PCA by power iteration', () => {
     }
     const next = pca2(vectors, 4000, dim, { seed: 1, words, previous: { words, positions: swapped } });
     for (let i = 0; i < 20; i++) expect(next.positions[i]).toBeCloseTo(swapped[i], 3);
+  });
+});
+
+describe('pcaOfRows (small drawings)', () => {
+  it('lays a handful of rows on their two main directions, deterministically', () => {
+    // Points on a line in 5-D plus a little spread across it: PC 1 carries almost all the variance.
+    const rows = [0, 1, 2, 3, 4].map((t) => Float32Array.from([t, 2 * t, 0, t % 2 ? 0.1 : -0.1, 0]));
+    const a = pcaOfRows(rows);
+    const b = pcaOfRows(rows);
+    expect(a).toEqual(b);
+    expect(a.coords).toHaveLength(5);
+    expect(a.explained[0]).toBeGreaterThan(0.99);
+    expect(a.explained[0] + a.explained[1]).toBeCloseTo(1, 6);
+    // distances along PC 1 are the distances along the line (|(1, 2)| = sqrt 5 per step)
+    expect(Math.abs(a.coords[4]![0] - a.coords[0]![0])).toBeCloseTo(4 * Math.sqrt(5), 3);
+    expect(pcaOfRows([])).toEqual({ coords: [], explained: [0, 0] });
   });
 });

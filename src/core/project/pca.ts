@@ -155,3 +155,20 @@ function normalise(v: Float64Array): void {
   const s = Math.sqrt(dot(v, v)) || 1;
   for (let i = 0; i < v.length; i++) v[i] /= s;
 }
+
+/** Fixed seed of pcaOfRows: the same rows always give the same picture. */
+export const ROWS_PCA_SEED = 7;
+
+/**
+ * The two principal components of a handful of rows (the words of one analogy, one walk...), for small 2-D
+ * drawings: each row's coordinates and each component's share of the variance.
+ */
+export function pcaOfRows(rows: readonly Float32Array[], seed = ROWS_PCA_SEED): { coords: [number, number][]; explained: [number, number] } {
+  const n = rows.length;
+  const dim = rows[0]?.length ?? 0;
+  if (n === 0) return { coords: [], explained: [0, 0] };
+  const flat = new Float32Array(n * dim);
+  rows.forEach((r, i) => flat.set(r, i * dim));
+  const { positions, explained } = pca2(flat, n, dim, { seed });
+  return { coords: rows.map((_, i) => [positions[2 * i]!, positions[2 * i + 1]!]), explained };
+}

@@ -10,7 +10,7 @@ import { boolParam, numParam, type ParamsChange } from './usePlaygroundParams';
 import { VectorsStatus } from './VectorsStatus';
 import { WordInput } from './WordInput';
 import { resolveAll, fmt } from './words';
-import { pca2 } from './pca2';
+import { pcaOfRows } from '../../core/project/pca';
 
 type Method = '3cosadd' | '3cosmul';
 /** Answers drawn in the 2-D picture besides the three query words: more than 5 turns it into a cloud. */
@@ -171,7 +171,7 @@ function AnalogyPicture({ kv, a, b, c, answers }: { kv: KeyedVectors; a: string;
     const target = unit(b).map((x, i) => x - unit(a)[i] + unit(c)[i]);
     const labels = [a, b, c, ...answers.filter((w) => ![a, b, c].includes(w)), 'b − a + c'];
     const rows = [...labels.slice(0, -1).map(unit), target];
-    const { coords, explained } = pca2(rows);
+    const { coords, explained } = pcaOfRows(rows);
     const at = (w: string) => coords[labels.indexOf(w)];
     const pts: Data = {
       type: 'scatter',

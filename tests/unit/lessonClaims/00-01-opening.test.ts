@@ -1,8 +1,8 @@
 // Claims of lessons/00-from-autoencoders.md and lessons/01-word-embeddings.md, computed as their widgets compute them.
 import { describe, expect, it } from 'vitest';
 import { lessonText, shipped } from './shipped';
-import { AE_GROUPS, buildAeData, generatedCorpus, TinyAutoencoder } from '../../../src/ui/lessons/widgets/autoencoder';
-import { contextSoftmax, SCORE_SCALE, SOFTMAX_WORDS } from '../../../src/ui/lessons/widgets/softmaxScores';
+import { AE_GROUPS, buildAeData, generatedCorpus, TinyAutoencoder } from '../../../src/core/lessonModels/autoencoder';
+import { contextSoftmax, SCORE_SCALE, SOFTMAX_WORDS } from '../../../src/core/vectors/softmaxScores';
 
 /** Mean within-group distance over mean across-group distance of the fruit and drink codes (small = grouped). */
 function groupRatio(codes: [number, number][], words: string[]): number {

@@ -2,7 +2,7 @@
 // core on the vectors each widget is pinned to.
 import { describe, expect, it } from 'vitest';
 import { analogy, lessonText, neighbours, shipped } from './shipped';
-import { centredCosine, meanUnitVector, randomPairMedians } from '../../../src/ui/lessons/widgets/anisotropy';
+import { centredCosine, meanUnitVector, randomPairMedians } from '../../../src/core/vectors/anisotropy';
 import { evaluateExpression, parseExpression } from '../../../src/core/vectors/expression';
 import type { KeyedVectors } from '../../../src/core/vectors/keyedVectors';
 

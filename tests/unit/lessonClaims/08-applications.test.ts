@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { lessonText, shipped } from './shipped';
 import { textVector, keywordOverlap } from '../../../src/ui/lessons/widgets/textVectors';
 import { DOCUMENTS } from '../../../src/ui/lessons/widgets/documents';
-import { cosVec } from '../../../src/ui/lessons/widgets/vectorMath';
+import { cosVec } from '../../../src/core/vectors/vectorMath';
 import { evaluateAnalogies, evaluateSimilarity } from '../../../src/core/vectors/evaluation';
 import type { KeyedVectors } from '../../../src/core/vectors/keyedVectors';
 import { documentsFromIndex } from '../../../src/core/search/documents';

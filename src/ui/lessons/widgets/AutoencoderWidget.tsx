@@ -1,7 +1,7 @@
 // Opening lesson: train a tiny network with a 2-D bottleneck live and watch the codes move. Three set-ups show the
 // step from an autoencoder (reconstruct the input) to word2vec (predict the neighbours from a one-hot input).
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { AE_GROUPS, buildAeData, generatedCorpus, TinyAutoencoder, type AeMode } from './autoencoder';
+import { AE_GROUPS, buildAeData, generatedCorpus, TinyAutoencoder, type AeMode } from '../../../core/lessonModels/autoencoder';
 import { Scatter } from './Scatter';
 import { numAttr, type WidgetProps } from './types';
 import { useReportState } from './useReportState';

@@ -5,7 +5,7 @@ import { checkWords, UnknownWords, VectorsGate } from './VectorsGate';
 import { cosVec, dotVec, fmt, normVec } from './vectorMath';
 import type { WidgetProps } from './types';
 import { useReportState } from './useReportState';
-import { ANISOTROPY_WORDS, centredCosine, meanUnitVector, randomPairMedians } from './anisotropy';
+import { ANISOTROPY_WORDS, centredCosine, meanUnitVector, randomPairMedians } from '../../../core/vectors/anisotropy';
 
 function Angle({ deg }: { deg: number }) {
   const r = 60;

@@ -7,7 +7,7 @@ import { VectorsGate } from './VectorsGate';
 import { fmt, sigmoid } from './vectorMath';
 import { numAttr, type WidgetProps } from './types';
 import { useReportState } from './useReportState';
-import { contextSoftmax, SCORE_SCALE, SOFTMAX_WORDS } from './softmaxScores';
+import { contextSoftmax, SCORE_SCALE, SOFTMAX_WORDS } from '../../../core/vectors/softmaxScores';
 
 /** Slider over log10(V): from a toy vocabulary of 1,000 to a web-scale 10 million words. */
 const MIN_LOG_V = 3;

@@ -2,7 +2,7 @@
 // parser checks every directive against this table, so a misspelt key or a bad value is an error with file and
 // line when the lessons are built (and in the unit test that parses every lesson), never a silent fallback.
 // Pure data and functions: no React, so the parser and its tests can use it in Node.
-import { AE_MODES } from './autoencoder';
+import { AE_MODES } from '../../../core/lessonModels/autoencoder';
 import { WEAT_PRESETS } from '../../../core/vectors/bias';
 import { MAX_TSNE_RUNS, TSNE_PERPLEXITIES, TSNE_RUNS_PATTERN } from './tsneRunSpecs';
 

@@ -1,7 +1,7 @@
 // The softmax the "softmax-cost" widget shows: over the most frequent words, with scores that are a fixed multiple
 // of the cosine to the centre word. Shipped files hold only input vectors, and input-input dot products mostly
 // reflect vector length (word frequency), so a scaled cosine stands in for a trained model's output scores.
-import type { KeyedVectors } from '../../../core/vectors/keyedVectors';
+import type { KeyedVectors } from './keyedVectors';
 
 /** The softmax runs over the most frequent words only, so it stays instant on any machine. */
 export const SOFTMAX_WORDS = 10_000;

@@ -1,8 +1,8 @@
 // Why raw cosines between word vectors run high: the vectors share a common direction (all of them lean the same
 // way), so even unrelated words have positive cosines. Subtracting the mean vector ("centring") removes that shared
 // part. Used by the cosine widget and by lesson 02's claims test, so the page and the text show the same numbers.
-import type { KeyedVectors } from '../../../core/vectors/keyedVectors';
-import { Rng } from '../../../core/train/rng';
+import type { KeyedVectors } from './keyedVectors';
+import { Rng } from '../train/rng';
 
 /** Random pairs are drawn among this many most frequent words: rarer vectors are mostly noise on 1-3 M words. */
 export const ANISOTROPY_WORDS = 10_000;

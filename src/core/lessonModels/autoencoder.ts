@@ -4,8 +4,8 @@
 //   'onehot-self'  x = one-hot(word),            t = one-hot(word)      (an autoencoder on identities)
 //   'cooc-self'    x = co-occurrence row (norm.), t = the same row        (an autoencoder on contexts)
 //   'onehot-ctx'   x = one-hot(word),            t = its context distribution (skip-gram, full softmax, batched)
-import { Rng } from '../../../core/train/rng';
-import { tokenize } from '../../../core/text/tokenize';
+import { Rng } from '../train/rng';
+import { tokenize } from '../text/tokenize';
 
 export const AE_MODES = ['onehot-self', 'cooc-self', 'onehot-ctx'] as const;
 export type AeMode = (typeof AE_MODES)[number];
