@@ -1,11 +1,10 @@
-// The pure parts behind the lesson widgets: the tiny autoencoder, n-grams, padding, the probe, fine-tuning,
+// The pure parts behind the lesson widgets: the tiny autoencoder, n-grams, padding, the probe,
 // progress storage and safe Markdown.
 import { describe, expect, it } from 'vitest';
 import { AE_GROUPS, buildAeData, generatedCorpus, TinyAutoencoder } from '../../src/ui/lessons/widgets/autoencoder';
 import { padBatches } from '../../src/ui/lessons/widgets/PaddingWidget';
 import { pairsFor } from '../../src/ui/lessons/widgets/ContextWindowWidget';
 import { trainProbe } from '../../src/ui/lessons/widgets/probe';
-import { FineTuner, FINE_TUNE_DEFAULTS } from '../../src/ui/lessons/widgets/fineTune';
 import { neighbourKept } from '../../src/ui/lessons/widgets/neighbourKept';
 import { readProgress, summarize } from '../../src/ui/lessons/lessonsStore';
 import { renderMarkdown } from '../../src/ui/lessons/renderMarkdown';
@@ -126,21 +125,6 @@ describe('probe', () => {
       bad[2 * i + 1] = rng.nextFloat();
     });
     expect(neighbourKept(kv.vectors, kv.size, kv.dim, good, 3)).toBeGreaterThan(neighbourKept(kv.vectors, kv.size, kv.dim, bad, 3));
-  });
-});
-
-describe('fine-tuning', () => {
-  it('moves words of the domain text, adds new ones, and leaves the rest alone', () => {
-    const kv = clusteredVectors(4);
-    const text = 'g0w1 g0w2 novel g0w3\ng0w2 novel g0w1 g0w4\n';
-    const t = new FineTuner(kv, text, { ...FINE_TUNE_DEFAULTS, epochs: 50, keep: 40 });
-    expect(t.newWords).toEqual(['novel']);
-    while (!t.done) t.run(7);
-    const after = new KeyedVectors(t.words, t.vectors, t.dim);
-    expect(after.vector('g0w1')).not.toEqual(kv.vector('g0w1'));
-    expect(after.vector('g1w5')).toEqual(kv.vector('g1w5'));
-    expect(after.has('novel')).toBe(true);
-    expect(t.progress).toBe(1);
   });
 });
 

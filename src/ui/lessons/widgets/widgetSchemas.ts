@@ -72,7 +72,8 @@ export const WIDGET_SCHEMAS: Record<string, WidgetSchema> = {
   lookup: { vectors: VECTORS, words: words('rows to look up'), dims: int(1, 20, 'columns shown') },
   'loss-compare': { vectors: VECTORS, centre: word('input word'), candidates: words('candidate output words') },
   padding: {},
-  finetune: { vectors: VECTORS, word: word('word whose neighbours are watched') },
+  // The fine-tuning widget continues the one shipped model whose output vectors ship too (brown-sg100-output.elv).
+  finetune: { vectors: oneOf(['brown-sg100'], 'the model continued: only brown-sg100 ships its output vectors'), word: word('word whose neighbours are watched') },
   'domain-shift': { word: word('word to compare across the two shipped sets') },
   'semantic-search': { vectors: VECTORS, query: text('search query') },
   recommend: { vectors: VECTORS, liked: words('items the user liked') },
