@@ -70,3 +70,26 @@ describe('06 training strategies: continuing brown-sg100 on the last SOTU senten
     expect(Array.from(kept.vectors.vector('poetry'))).toEqual(Array.from(input.vector('poetry')));
   });
 });
+
+describe('06 training strategies: the transfer curve', () => {
+  const text = lessonText('06-training-strategies.md');
+  const doc = readFileSync('docs/transfer.md', 'utf8');
+
+  it('the widget runs the SOTU-only vectors (which never saw Brown) on 8, 30 and 120 documents, 3 seeds, after a prediction', () => {
+    expect(text).toMatch(/predict: yes[\s\S]*?::widget\{name="transfer-curve" vectors="sotu-sg100.elv" sizes="8,30,120" seeds="3"\}/);
+    expect(doc).toMatch(/`sotu-sg100.elv` \(the same settings, State of the Union addresses only\): the honest transfer source\. It never saw\s+Brown/);
+  });
+
+  it("the prediction's answer is the bench's reading: fine-tuned never beats random beyond the spread; frozen falls behind from 60 documents", () => {
+    const sotuTable = doc.slice(doc.indexOf('### SOTU-only vectors'));
+    const rows = sotuTable.split('\n').filter((l) => /^\| \d+ \|/.test(l)).map((l) => l.split('|').map((c) => c.trim()));
+    expect(rows.map((r) => Number(r[1]))).toEqual([4, 8, 15, 30, 60, 120, 240, 400]);
+    for (const r of rows) {
+      const verdict = r[8]!;
+      expect(verdict).not.toMatch(/finetune > random|frozen > random|^finetune|^frozen/);
+      if (Number(r[1]) >= 60) expect(verdict).toContain('random > frozen');
+    }
+    // About 2,000 tokens a document: Brown's 1.0 M words over 500 documents.
+    expect(doc).toContain('about 2,000 tokens each');
+  });
+});

@@ -28,6 +28,8 @@ export const WIDGETS: Record<Name, WidgetEntry> & Record<string, WidgetEntry | u
   recommend: { title: 'Recommend by item vectors', component: lazy(() => import('./RecommendWidget')) },
   probe: { title: 'A linear probe', component: lazy(() => import('./ProbeWidget')) },
   objectives: { title: 'What you did this week', component: lazy(() => import('./ObjectivesWidget')) },
+  'compare-spaces': { title: 'Two corpora against two seeds', component: lazy(() => import('./CompareSpacesWidget')) },
+  'transfer-curve': { title: 'The transfer curve', component: lazy(() => import('./TransferCurveWidget')) },
   analogy: { title: 'Analogies', component: playgroundWidget('analogy') },
   similarity: { title: 'Similarity and neighbours', component: playgroundWidget('similarity') },
   arithmetic: { title: 'Vector arithmetic', component: playgroundWidget('arithmetic') },

@@ -17,6 +17,8 @@ export const LESSON_WIDGET_NAMES = [
   'recommend',
   'probe',
   'objectives',
+  'compare-spaces',
+  'transfer-curve',
 ] as const;
 
 export const PLAYGROUND_WIDGET_NAMES = ['analogy', 'similarity', 'arithmetic', 'axes', 'evaluation', 'bias'] as const;

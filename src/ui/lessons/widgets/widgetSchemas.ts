@@ -75,6 +75,12 @@ export const WIDGET_SCHEMAS: Record<string, WidgetSchema> = {
   // The fine-tuning widget continues the one shipped model whose output vectors ship too (brown-sg100-output.elv).
   finetune: { vectors: oneOf(['brown-sg100'], 'the model continued: only brown-sg100 ships its output vectors'), word: word('word whose neighbours are watched') },
   'domain-shift': { word: word('word to compare across the two shipped sets') },
+  'compare-spaces': {},
+  'transfer-curve': {
+    vectors: oneOf(['brown-sotu-sg100.elv', 'sotu-sg100.elv'], 'pre-trained vectors of the two pre-trained arms'),
+    sizes: text('numbers of labelled documents, comma-separated'),
+    seeds: int(1, 10, 'seeds per size'),
+  },
   'semantic-search': { vectors: VECTORS, query: text('search query') },
   recommend: { vectors: VECTORS, liked: words('items the user liked') },
   probe: { vectors: VECTORS, group: oneOf(GROUP_NAMES, 'word group the probe learns to detect') },
