@@ -154,6 +154,16 @@ describe('lesson widgets', () => {
     await expect.poll(() => text(w.getByRole('alert').last()), POLL).toContain('in neither the Brown model nor the SOTU sentences');
   }, 300_000);
 
+  it('transfer curve and compare spaces: the measured widgets open in lessons 06 and 07 with their directives', async () => {
+    const t = await openWidget('training-strategies', 'transfer-curve');
+    await expect.poll(() => t.getByLabel('Labelled documents').inputValue(), POLL).toBe('8,30,120');
+    expect(await t.getByLabel('Pre-trained vectors').inputValue()).toBe('sotu-sg100.elv');
+    expect(await t.getByLabel('Seeds').inputValue()).toBe('3');
+    const c = await openWidget('challenges', 'compare-spaces');
+    await expect.poll(() => c.getByLabel('Space B', { exact: true }).inputValue(), POLL).toBe('sotu-sg100');
+    await c.getByLabel('Your space A file').waitFor();
+  });
+
   it('domain shift: neighbours per shipped set, or a clear note when only one is shipped', async () => {
     const w = await openWidget('challenges', 'domain-shift');
     await expect.poll(async () => (await w.locator('ol').count()) > 0, { ...POLL, timeout: 60_000 }).toBe(true);

@@ -76,7 +76,7 @@ describe('06 training strategies: the transfer curve', () => {
   const doc = readFileSync('docs/transfer.md', 'utf8');
 
   it('the widget runs the SOTU-only vectors (which never saw Brown) on 8, 30 and 120 documents, 3 seeds, after a prediction', () => {
-    expect(text).toMatch(/predict: yes[\s\S]*?::widget\{name="transfer-curve" vectors="sotu-sg100.elv" sizes="8,30,120" seeds="3"\}/);
+    expect(text).toMatch(/predict: yes[\s\S]*?::widget\{name="transfer-curve" pretrained="sotu-sg100" sizes="8,30,120" seeds="3"\}/);
     expect(doc).toMatch(/`sotu-sg100.elv` \(the same settings, State of the Union addresses only\): the honest transfer source\. It never saw\s+Brown/);
   });
 

@@ -77,7 +77,8 @@ export const WIDGET_SCHEMAS: Record<string, WidgetSchema> = {
   'domain-shift': { word: word('word to compare across the two shipped sets') },
   'compare-spaces': {},
   'transfer-curve': {
-    vectors: oneOf(['brown-sotu-sg100.elv', 'sotu-sg100.elv'], 'pre-trained vectors of the two pre-trained arms'),
+    // Not "vectors": that key pins the page's active vectors; these are only the classifier's starting point.
+    pretrained: oneOf(['brown-sotu-sg100', 'sotu-sg100'], 'pre-trained vectors of the two pre-trained arms'),
     sizes: text('numbers of labelled documents, comma-separated'),
     seeds: int(1, 10, 'seeds per size'),
   },
