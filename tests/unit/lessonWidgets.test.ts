@@ -1,9 +1,8 @@
-// The pure parts behind the lesson widgets: n-grams, padding, fine-tuning, progress storage and safe Markdown
-// (the tiny autoencoder has its own tests/unit/autoencoder.test.ts).
+// The pure parts behind the lesson widgets: context windows, padding, layout scores, progress storage and safe
+// Markdown (the tiny autoencoder, the probe and fine-tuning have their own tests, named after their core modules).
 import { describe, expect, it } from 'vitest';
 import { padBatches } from '../../src/ui/lessons/widgets/PaddingWidget';
 import { pairsFor } from '../../src/ui/lessons/widgets/ContextWindowWidget';
-import { FineTuner, FINE_TUNE_DEFAULTS } from '../../src/ui/lessons/widgets/fineTune';
 import { neighbourKept } from '../../src/ui/lessons/widgets/neighbourKept';
 import { readProgress, summarize } from '../../src/ui/lessons/lessonsStore';
 import { renderMarkdown } from '../../src/ui/lessons/renderMarkdown';
@@ -53,21 +52,6 @@ describe('layouts of clustered vectors', () => {
       bad[2 * i + 1] = rng.nextFloat();
     });
     expect(neighbourKept(kv.vectors, kv.size, kv.dim, good, 3)).toBeGreaterThan(neighbourKept(kv.vectors, kv.size, kv.dim, bad, 3));
-  });
-});
-
-describe('fine-tuning', () => {
-  it('moves words of the domain text, adds new ones, and leaves the rest alone', () => {
-    const kv = clusteredVectors(4);
-    const text = 'g0w1 g0w2 novel g0w3\ng0w2 novel g0w1 g0w4\n';
-    const t = new FineTuner(kv, text, { ...FINE_TUNE_DEFAULTS, epochs: 50, keep: 40 });
-    expect(t.newWords).toEqual(['novel']);
-    while (!t.done) t.run(7);
-    const after = new KeyedVectors(t.words, t.vectors, t.dim);
-    expect(after.vector('g0w1')).not.toEqual(kv.vector('g0w1'));
-    expect(after.vector('g1w5')).toEqual(kv.vector('g1w5'));
-    expect(after.has('novel')).toBe(true);
-    expect(t.progress).toBe(1);
   });
 });
 

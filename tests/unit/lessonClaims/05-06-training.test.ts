@@ -1,10 +1,10 @@
 // Claims of lessons/05-training-embeddings.md (the loss widget's cosines and the margin-loss prediction) and
-// lessons/06-training-strategies.md (what fine-tuning on the biology passage does to "cell"), on brown-sotu-sg100.
+// lessons/06-training-strategies.md (continuing brown-sg100 on the last SOTU sentences, output vectors kept or reset).
 import { describe, expect, it } from 'vitest';
 import { lessonText, neighbours, shipped } from './shipped';
-import { KeyedVectors } from '../../../src/core/vectors/keyedVectors';
-import { DOMAIN_TEXT, FineTuner, FINE_TUNE_DEFAULTS } from '../../../src/ui/lessons/widgets/fineTune';
-import { tokenize } from '../../../src/core/text/tokenize';
+import { readFileSync } from 'node:fs';
+import { readCompact } from '../../../src/core/vectors/formats/compact';
+import { fineTuneOnText, lastSentences, SOTU_FINE_TUNE, SOTU_RECENT_SENTENCES, TEXT_CHUNK_WORDS } from '../../../src/core/train/fineTuneText';
 
 const kv = shipped('brown-sotu-sg100');
 
@@ -28,58 +28,68 @@ describe('05 training embeddings: the loss widget', () => {
   });
 });
 
-describe('06 training strategies: fine-tuning on the passage', () => {
+describe('06 training strategies: continuing brown-sg100 on the last SOTU sentences', async () => {
   const text = lessonText('06-training-strategies.md');
-  const tune = (epochs: number) => {
-    const t = new FineTuner(kv, DOMAIN_TEXT, { ...FINE_TUNE_DEFAULTS, epochs });
-    while (!t.done) t.run(1000);
-    return new KeyedVectors(t.words, t.vectors, t.dim);
-  };
-  const cosBetween = (a: Float32Array, b: Float32Array) => {
-    let ab = 0;
-    let aa = 0;
-    let bb = 0;
-    for (let k = 0; k < a.length; k++) {
-      ab += a[k]! * b[k]!;
-      aa += a[k]! ** 2;
-      bb += b[k]! ** 2;
+  const input = shipped('brown-sg100');
+  const output = readCompact(new Uint8Array(readFileSync('public/vectors/brown-sg100-output.elv')), { fileName: 'brown-sg100-output.elv' }).kv;
+  const sotu = lastSentences(readFileSync('public/corpora/sotu.txt', 'utf8'), SOTU_RECENT_SENTENCES);
+  // The widget's two runs, exactly as its worker does them.
+  const kept = await fineTuneOnText(input, sotu.text, { output: output.vectors, config: SOTU_FINE_TUNE });
+  const reset = await fineTuneOnText(input, sotu.text, { output: null, config: SOTU_FINE_TUNE });
+
+  it('the widget is pinned to brown-sg100, watches health, and the output file has its words in order', () => {
+    expect(text).toMatch(/::widget\{name="finetune" vectors="brown-sg100" word="health"\}/);
+    expect(output.words).toEqual(input.words);
+    expect(sotu.sentences).toBe(6000);
+    expect(text).toContain('last 6,000 sentences');
+  });
+
+  it('first-2,000-word loss: about 2.6 kept, about 3.5 reset (fresh: 6 ln 2 = 4.2); both end near 2.4', () => {
+    expect(TEXT_CHUNK_WORDS).toBe(2000);
+    expect(kept.firstLoss).toBeCloseTo(2.6, 1);
+    expect(reset.firstLoss).toBeCloseTo(3.5, 1);
+    expect(6 * Math.LN2).toBeCloseTo(4.2, 1);
+    expect(kept.lastLoss).toBeCloseTo(2.4, 1);
+    expect(reset.lastLoss).toBeCloseTo(2.4, 1);
+  });
+
+  it('health: welfare, education, security before; insurance, care, coverage after both runs; no Brown neighbour stays', () => {
+    const before = neighbours(input, 'health');
+    expect(before).toEqual(expect.arrayContaining(['welfare', 'education', 'security']));
+    for (const r of [kept, reset]) {
+      const after = neighbours(r.vectors, 'health');
+      expect(after).toEqual(expect.arrayContaining(['insurance', 'care', 'coverage']));
+      expect(after.filter((w) => before.includes(w))).toEqual([]);
     }
-    return ab / Math.sqrt(aa * bb);
-  };
-  const after40 = tune(FINE_TUNE_DEFAULTS.epochs);
-
-  it('the widget is pinned and starts at 40 epochs', () => {
-    expect(text).toMatch(/::widget\{name="finetune" vectors="brown-sotu-sg100" word="cell"\}/);
-    expect(FINE_TUNE_DEFAULTS.epochs).toBe(40);
   });
 
-  it("before: cell's neighbours are technical words (sample, graph, index, equation, operand)", () => {
-    const before = kv.mostSimilar({ positive: ['cell'], topn: 10, restrict: FINE_TUNE_DEFAULTS.keep }).map((n) => n.word);
-    expect(before).toEqual(expect.arrayContaining(['sample', 'graph', 'index', 'equation', 'operand']));
-    expect(neighbours(kv, 'cell')).not.toContain('prison');
-  });
-
-  it('after 40 epochs: cell turns a little (cos about 0.96) and keeps index, sample and equation; no passage word joins', () => {
-    expect(cosBetween(kv.vector('cell'), after40.vector('cell'))).toBeCloseTo(0.96, 1);
-    const top = after40.mostSimilar({ positive: ['cell'], topn: 8 }).map((n) => n.word);
-    expect(top).toEqual(expect.arrayContaining(['index', 'sample', 'equation']));
-    for (const w of ['membrane', 'nucleus', 'tissue', 'genes']) expect(top).not.toContain(w);
-  });
-
-  it('more epochs move cell further (100 epochs, the slider maximum, below 40 epochs in cosine)', () => {
-    const after100 = tune(100);
-    expect(cosBetween(kv.vector('cell'), after100.vector('cell'))).toBeLessThan(cosBetween(kv.vector('cell'), after40.vector('cell')));
-  });
-
-  it('prison is not in the passage and does not change at all', () => {
-    expect(tokenize(DOMAIN_TEXT)).not.toContain('prison');
-    expect(Array.from(after40.vector('prison'))).toEqual(Array.from(kv.vector('prison')));
+  it('poetry never occurs in the sentences and keeps its Brown vector exactly', () => {
+    expect(sotu.text.toLowerCase()).not.toMatch(/\bpoetry\b/);
+    expect(input.has('poetry')).toBe(true);
+    expect(text).toContain('such as *poetry*');
+    expect(Array.from(kept.vectors.vector('poetry'))).toEqual(Array.from(input.vector('poetry')));
   });
 });
 
-describe('06: the passage itself', () => {
-  it('every word of the passage is already in the shipped vocabulary', () => {
-    const t = new FineTuner(kv, DOMAIN_TEXT, { ...FINE_TUNE_DEFAULTS, epochs: 1 });
-    expect(t.newWords).toEqual([]);
+describe('06 training strategies: the transfer curve', () => {
+  const text = lessonText('06-training-strategies.md');
+  const doc = readFileSync('docs/transfer.md', 'utf8');
+
+  it('the widget runs the SOTU-only vectors (which never saw Brown) on 8, 30 and 120 documents, 3 seeds, after a prediction', () => {
+    expect(text).toMatch(/predict: yes[\s\S]*?::widget\{name="transfer-curve" pretrained="sotu-sg100" sizes="8,30,120" seeds="3"\}/);
+    expect(doc).toMatch(/`sotu-sg100.elv` \(the same settings, State of the Union addresses only\): the honest transfer source\. It never saw\s+Brown/);
+  });
+
+  it("the prediction's answer is the bench's reading: fine-tuned never beats random beyond the spread; frozen falls behind from 60 documents", () => {
+    const sotuTable = doc.slice(doc.indexOf('### SOTU-only vectors'));
+    const rows = sotuTable.split('\n').filter((l) => /^\| \d+ \|/.test(l)).map((l) => l.split('|').map((c) => c.trim()));
+    expect(rows.map((r) => Number(r[1]))).toEqual([4, 8, 15, 30, 60, 120, 240, 400]);
+    for (const r of rows) {
+      const verdict = r[8]!;
+      expect(verdict).not.toMatch(/finetune > random|frozen > random|^finetune|^frozen/);
+      if (Number(r[1]) >= 60) expect(verdict).toContain('random > frozen');
+    }
+    // About 2,000 tokens a document: Brown's 1.0 M words over 500 documents.
+    expect(doc).toContain('about 2,000 tokens each');
   });
 });

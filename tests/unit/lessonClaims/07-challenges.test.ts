@@ -11,6 +11,9 @@ import { MergeLearner } from '../../../src/core/text/subwords/mergeLearner';
 import { charNgrams } from '../../../src/core/models/fasttext/ngrams';
 import { cosine, ftNeighbours, shippedFastText } from './shippedFastText';
 import type { KeyedVectors } from '../../../src/core/vectors/keyedVectors';
+import { neighbourShift, wordsInAll } from '../../../src/core/align/neighbourShift';
+import { DEFAULT_COMPARE } from '../../../src/core/align/compareSpaces';
+import { alignAndScore } from '../../../src/cli/align';
 
 const both = shipped('brown-sotu-sg100');
 const brown = shipped('brown-sg100');
@@ -115,5 +118,40 @@ describe('07 challenges: domain shift (every shipped set; ten neighbours for the
   it('state: federal and department on Brown; provincial, assemblies and cabinet on the speeches', () => {
     expect(neighbours(b1, 'state', SHIFT_TOP)).toEqual(expect.arrayContaining(['federal', 'department']));
     expect(neighbours(s1, 'state', SHIFT_TOP)).toEqual(expect.arrayContaining(['provincial', 'assemblies', 'cabinet']));
+  });
+});
+
+describe('07 challenges: domain shift measured over many words (compare-spaces widget)', () => {
+  // The Compare spaces page's defaults: Brown against SOTU, each with its seed-2 run.
+  const a = shipped('brown-sg100');
+  const b = shipped('sotu-sg100');
+  const a2 = shipped('brown-sg100-seed2');
+  const b2 = shipped('sotu-sg100-seed2');
+
+  it('is in the lesson after a prediction', () => {
+    expect(text).toMatch(/predict: yes\n- \[x\] Yes, by far\.[\s\S]*?::widget\{name="compare-spaces"\}/);
+  });
+
+  it('1,500 words: about 15% of neighbours kept across corpora, about 59% across runs, intervals about a point wide, chance under 1%', () => {
+    const s = neighbourShift(a, b, a2, b2, wordsInAll([a, b, a2, b2], DEFAULT_COMPARE.shiftWords));
+    expect(s.words).toBe(1500);
+    expect(s.meanDomain.mean).toBeCloseTo(0.15, 2);
+    expect(s.meanNoise.mean).toBeCloseTo(0.59, 2);
+    expect(s.meanDomain.high).toBeLessThan(s.meanNoise.low);
+    expect(s.meanDomain.high - s.meanDomain.low).toBeLessThan(0.02);
+    expect(s.meanNoise.high - s.meanNoise.low).toBeLessThan(0.02);
+    expect(s.chance).toBeLessThan(0.01);
+  });
+
+  it('rotation Brown -> SOTU: 5.3% of 599 held-out words at P@1, 99.8% between the two Brown runs, chance 0.02%', () => {
+    const domain = alignAndScore(a, b, 'orthogonal', DEFAULT_COMPARE);
+    expect(domain.trainPairs).toBeGreaterThan(2300);
+    expect(domain.trainPairs).toBeLessThan(2500);
+    expect(domain.score.pairs).toBe(599);
+    expect(domain.score.precisionAt1).toBeCloseTo(0.053, 3);
+    expect(domain.score.chanceAt1).toBeCloseTo(0.0002, 5);
+    const seeds = alignAndScore(a, a2, 'orthogonal', DEFAULT_COMPARE);
+    expect(seeds.score.precisionAt1).toBeCloseTo(0.998, 3);
+    expect(DEFAULT_COMPARE.searchSize).toBe(5000);
   });
 });

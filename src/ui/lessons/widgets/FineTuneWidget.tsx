@@ -1,105 +1,160 @@
-// Transfer and fine-tuning: start from the shipped vectors, keep training on a short domain text for a few
-// seconds in this tab, and compare a word's neighbours before and after.
-import { useEffect, useRef, useState } from 'react';
+// Domain fine-tuning for real: the shipped Brown skip-gram model (brown-sg100) is continued on the most recent State
+// of the Union sentences by the lab's own engine, once with its output vectors kept (as continuing a model should)
+// and once with them reset to zero (what continuing from a vectors file, which keeps only input vectors, does). The
+// widget shows each run's loss at its start and end and a word's neighbours before and after in both. The work
+// runs in a worker (src/workers/fineTune.worker.ts) with progress and cancel.
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { proxy, wrap } from 'comlink';
+import { TEXT_CHUNK_WORDS } from '../../../core/train/fineTuneText';
 import { KeyedVectors } from '../../../core/vectors/keyedVectors';
-import { DOMAIN_TEXT, FineTuner, FINE_TUNE_DEFAULTS } from './fineTune';
-import { VectorsGate } from './VectorsGate';
+import type { FineTuneApi, FineTuneRun } from '../../../workers/fineTune.worker';
 import { fmt } from './vectorMath';
 import type { WidgetProps } from './types';
 
-/** Sentences per slice: a few milliseconds of work, so the page stays responsive while training. */
-const SENTENCES_PER_SLICE = 20;
-const TOP = 8;
+/** Neighbours listed per space. */
+export const FINE_TUNE_TOP = 10;
+const ARMS = [
+  { key: 'kept', title: 'Continued, output vectors kept' },
+  { key: 'reset', title: 'Continued, output vectors reset to zero' },
+] as const;
 
-function Tuner({ kv, initialWord }: { kv: KeyedVectors; initialWord: string }) {
-  const [text, setText] = useState(DOMAIN_TEXT);
-  const [word, setWord] = useState(initialWord);
-  const [epochs, setEpochs] = useState(FINE_TUNE_DEFAULTS.epochs);
-  const [state, setState] = useState<{ phase: 'idle' | 'running' | 'done' | 'cancelled'; progress: number; after: KeyedVectors | null; newWords: string[] }>({ phase: 'idle', progress: 0, after: null, newWords: [] });
-  const cancel = useRef(false);
-  useEffect(() => () => { cancel.current = true; }, []);
+type Phase = { kind: 'idle' } | { kind: 'running'; arm: 'kept' | 'reset' | null; fraction: number } | { kind: 'done'; run: FineTuneRun } | { kind: 'error'; message: string };
 
-  const start = () => {
-    cancel.current = false;
-    const tuner = new FineTuner(kv, text, { ...FINE_TUNE_DEFAULTS, epochs });
-    if (tuner.done) { setState({ phase: 'idle', progress: 0, after: null, newWords: [] }); return; }
-    setState({ phase: 'running', progress: 0, after: null, newWords: tuner.newWords });
-    const slice = () => {
-      if (cancel.current) { setState((s) => ({ ...s, phase: 'cancelled' })); return; }
-      tuner.run(SENTENCES_PER_SLICE);
-      if (tuner.done) {
-        setState({ phase: 'done', progress: 1, after: new KeyedVectors(tuner.words, tuner.vectors, tuner.dim), newWords: tuner.newWords });
-      } else {
-        setState((s) => ({ ...s, progress: tuner.progress }));
-        setTimeout(slice, 0);
-      }
-    };
-    setTimeout(slice, 0);
-  };
+function neighbours(kv: KeyedVectors, word: string): string[] {
+  return kv.mostSimilar({ positive: [word], topn: FINE_TUNE_TOP }).map((n) => n.word);
+}
 
-  const w = word.trim().toLowerCase();
-  const sentences = text.split('\n').filter((l) => l.trim()).length;
-  const before = w && kv.has(w) ? kv.mostSimilar({ positive: [w], topn: TOP, restrict: FINE_TUNE_DEFAULTS.keep }) : null;
-  const after = w && state.after?.has(w) ? state.after.mostSimilar({ positive: [w], topn: TOP }) : null;
-  const beforeSet = new Set(before?.map((n) => n.word));
-  const drift = w && state.after?.has(w) && kv.has(w) ? cosineBetween(kv.vector(w), state.after.vector(w)) : null;
+function Results({ run, word }: { run: FineTuneRun; word: string }) {
+  const spaces = useMemo(
+    () => ({
+      before: new KeyedVectors(run.words.slice(0, run.brownWords), run.before.subarray(0, run.brownWords * run.dim), run.dim),
+      kept: new KeyedVectors(run.words, run.kept.vectors, run.dim),
+      reset: new KeyedVectors(run.words, run.reset.vectors, run.dim),
+    }),
+    [run],
+  );
+  if (!word) return <p role="alert">Type a word to watch.</p>;
+  if (!spaces.kept.has(word)) return <p role="alert">“{word}” is in neither the Brown model nor the SOTU sentences (at least 5 times): try health, security or program.</p>;
+  const before = spaces.before.has(word) ? neighbours(spaces.before, word) : null;
+  const inBefore = new Set(before ?? []);
   return (
-    <div>
-      <label>
-        Domain text (one sentence per line)
-        <textarea rows={6} value={text} onChange={(e) => setText(e.target.value)} style={{ width: '100%' }} aria-label="Domain text" />
-      </label>
-      <div className="controls">
-        <label>Word to watch <input type="text" value={word} onChange={(e) => setWord(e.target.value)} aria-label="Word to watch" /></label>
-        <label>
-          Epochs
-          <input type="range" min={5} max={100} step={5} value={epochs} onChange={(e) => setEpochs(Number(e.target.value))} aria-label="Epochs" />
-          <output>{epochs}</output>
-        </label>
-        {state.phase === 'running' ? (
-          <button type="button" onClick={() => { cancel.current = true; }}>Cancel</button>
-        ) : (
-          <button type="button" className="primary" onClick={start} disabled={sentences === 0}>Fine-tune</button>
-        )}
-        {state.phase === 'running' && <progress value={state.progress} max={1} aria-label="Fine-tuning progress" />}
-        {state.phase === 'cancelled' && <span role="status">Cancelled: the shipped vectors are unchanged.</span>}
-      </div>
-      {sentences === 0 && <p role="alert">Type some domain text first.</p>}
-      {!w ? <p role="alert">Type a word to watch.</p> : (
-        <div className="widget-row">
-          <div>
-            <h4>Before (shipped vectors)</h4>
-            {before ? <ol aria-label="Neighbours before">{before.map((n) => <li key={n.word}>{n.word} <span className="muted">{fmt(n.score, 2)}</span></li>)}</ol>
-              : <p role="alert">“{w}” is not in the shipped vectors{state.after?.has(w) ? ': it is a new word learned only from the domain text.' : '.'}</p>}
-          </div>
-          <div>
-            <h4>After fine-tuning</h4>
-            {state.phase === 'done' ? (
-              after ? (
-                <>
-                  <ol aria-label="Neighbours after">{after.map((n) => <li key={n.word}>{beforeSet.has(n.word) ? n.word : <strong>{n.word}</strong>} <span className="muted">{fmt(n.score, 2)}</span></li>)}</ol>
-                  {drift !== null && <p aria-label="Drift">cos(before, after) for “{w}”: <strong>{fmt(drift, 2)}</strong>. Bold: new neighbours.</p>}
-                </>
-              ) : <p role="alert">“{w}” does not occur in the domain text or the vectors.</p>
-            ) : <p className="muted">Press “Fine-tune” to train on the text above.</p>}
-          </div>
+    <>
+      <table aria-label="Fine-tuning losses">
+        <thead>
+          <tr>
+            <th scope="col">run</th>
+            <th scope="col">loss over the first {TEXT_CHUNK_WORDS.toLocaleString('en')} words</th>
+            <th scope="col">loss at the end</th>
+          </tr>
+        </thead>
+        <tbody>
+          {ARMS.map((a) => (
+            <tr key={a.key} data-arm={a.key}>
+              <th scope="row">{a.title}</th>
+              <td data-testid={`first-loss-${a.key}`}>{fmt(run[a.key].firstLoss, 3)}</td>
+              <td>{fmt(run[a.key].lastLoss, 3)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="widget-row">
+        <div>
+          <h4>Before (Brown only)</h4>
+          {before ? (
+            <ol aria-label="Neighbours before">{before.map((w) => <li key={w}>{w}</li>)}</ol>
+          ) : (
+            <p>“{word}” is not in the Brown model: it is new, learned from the SOTU sentences only.</p>
+          )}
         </div>
-      )}
+        {ARMS.map((a) => {
+          const list = neighbours(spaces[a.key], word);
+          return (
+            <div key={a.key}>
+              <h4>{a.title}</h4>
+              <ol aria-label={`Neighbours, ${a.key === 'kept' ? 'output kept' : 'output reset'}`}>
+                {list.map((w) => (
+                  <li key={w}>{inBefore.has(w) ? w : <strong>{w}</strong>}</li>
+                ))}
+              </ol>
+              {before && <p className="muted">{list.filter((w) => inBefore.has(w)).length} of {FINE_TUNE_TOP} Brown neighbours kept</p>}
+            </div>
+          );
+        })}
+      </div>
       <p className="source">
-        A compact skip-gram loop written for this lesson (negative sampling, k = {FINE_TUNE_DEFAULTS.negative}, window {FINE_TUNE_DEFAULTS.window}, learning rate {FINE_TUNE_DEFAULTS.alpha} decaying, seed {FINE_TUNE_DEFAULTS.seed}),
-        over the {FINE_TUNE_DEFAULTS.keep.toLocaleString('en')} most frequent shipped words plus any new words
-        {state.newWords.length > 0 && <> (new here: {state.newWords.slice(0, 12).join(', ')}{state.newWords.length > 12 ? '…' : ''})</>}. Only words in the text move.
+        Brown skip-gram 100d (brown-sg100, the shipped model, with its output vectors) continued for 5 epochs on the last{' '}
+        {run.sentences.toLocaleString('en')} sentences of the State of the Union addresses ({run.textWords.toLocaleString('en')} words at least 5 times, {run.newWords.toLocaleString('en')} of
+        them new to Brown), negative samples drawn from those sentences' own word frequencies; seed 1, one run per arm. Bold: not a Brown neighbour.
       </p>
-    </div>
+    </>
   );
 }
 
-function cosineBetween(a: Float32Array, b: Float32Array): number {
-  let s = 0, na = 0, nb = 0;
-  for (let d = 0; d < a.length; d++) { s += a[d] * b[d]; na += a[d] * a[d]; nb += b[d] * b[d]; }
-  return na && nb ? s / Math.sqrt(na * nb) : 0;
-}
+export default function FineTuneWidget({ attrs, onState }: WidgetProps) {
+  const [word, setWord] = useState(attrs.word ?? 'health');
+  const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
+  const worker = useRef<Worker | null>(null);
+  useEffect(() => () => worker.current?.terminate(), []);
 
-export default function FineTuneWidget({ attrs }: WidgetProps) {
-  return <VectorsGate>{(v) => <Tuner kv={v.kv} initialWord={attrs.word ?? 'cell'} />}</VectorsGate>;
+  const start = async () => {
+    worker.current?.terminate();
+    const w = new Worker(new URL('../../../workers/fineTune.worker.ts', import.meta.url), { type: 'module', name: 'fine-tune' });
+    worker.current = w;
+    setPhase({ kind: 'running', arm: null, fraction: 0 });
+    try {
+      const run = await wrap<FineTuneApi>(w).run(
+        document.baseURI,
+        proxy((arm: 'kept' | 'reset', fraction: number) => {
+          if (worker.current === w) setPhase({ kind: 'running', arm, fraction: (arm === 'kept' ? 0 : 0.5) + fraction / 2 });
+        }),
+      );
+      if (worker.current === w) setPhase({ kind: 'done', run });
+    } catch (e) {
+      if (worker.current === w) setPhase({ kind: 'error', message: e instanceof Error ? e.message : String(e) });
+    } finally {
+      if (worker.current === w) {
+        w.terminate();
+        worker.current = null;
+      }
+    }
+  };
+  const cancel = () => {
+    worker.current?.terminate();
+    worker.current = null;
+    setPhase({ kind: 'idle' });
+  };
+  const w = word.trim().toLowerCase();
+
+  return (
+    <div>
+      <div className="controls">
+        <label>
+          Word to watch{' '}
+          <input
+            type="text"
+            value={word}
+            onChange={(e) => {
+              setWord(e.target.value);
+              onState?.({ word: e.target.value });
+            }}
+          />
+        </label>
+        {phase.kind === 'running' ? (
+          <>
+            <progress value={phase.fraction} max={1} aria-label="Fine-tuning progress" />{' '}
+            <span role="status">{phase.arm === null ? 'Reading the model and the speeches…' : `Training, output vectors ${phase.arm}…`}</span>{' '}
+            <button type="button" onClick={cancel}>
+              Cancel
+            </button>
+          </>
+        ) : (
+          <button type="button" className="primary" onClick={() => void start()}>
+            Fine-tune on SOTU
+          </button>
+        )}
+      </div>
+      {phase.kind === 'error' && <p role="alert">{phase.message}</p>}
+      {phase.kind === 'done' ? <Results run={phase.run} word={w} /> : phase.kind === 'idle' && <p className="muted">Press “Fine-tune on SOTU”: two runs of about 10 seconds each on one core.</p>}
+    </div>
+  );
 }

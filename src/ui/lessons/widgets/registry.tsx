@@ -29,6 +29,8 @@ export const WIDGETS: Record<Name, WidgetEntry> & Record<string, WidgetEntry | u
   probe: { title: 'A part-of-speech probe, with its control task', component: lazy(() => import('./ProbeWidget')) },
   objectives: { title: 'What you did this week', component: lazy(() => import('./ObjectivesWidget')) },
   'image-text': { title: 'Pictures and captions in one space', component: lazy(() => import('./ImageTextWidget')) },
+  'compare-spaces': { title: 'Two corpora against two seeds', component: lazy(() => import('./CompareSpacesWidget')) },
+  'transfer-curve': { title: 'The transfer curve', component: lazy(() => import('./TransferCurveWidget')) },
   analogy: { title: 'Analogies', component: playgroundWidget('analogy') },
   similarity: { title: 'Similarity and neighbours', component: playgroundWidget('similarity') },
   arithmetic: { title: 'Vector arithmetic', component: playgroundWidget('arithmetic') },

@@ -18,6 +18,8 @@ export const LESSON_WIDGET_NAMES = [
   'probe',
   'objectives',
   'image-text',
+  'compare-spaces',
+  'transfer-curve',
 ] as const;
 
 export const PLAYGROUND_WIDGET_NAMES = ['analogy', 'similarity', 'arithmetic', 'axes', 'evaluation', 'bias'] as const;

@@ -86,8 +86,16 @@ export const WIDGET_SCHEMAS: Record<string, WidgetSchema> = {
     margin: { type: { kind: 'number', min: 0, max: 1 }, help: 'margin of the hinge loss' },
   },
   padding: {},
-  finetune: { vectors: VECTORS, word: word('word whose neighbours are watched') },
+  // The fine-tuning widget continues the one shipped model whose output vectors ship too (brown-sg100-output.elv).
+  finetune: { vectors: oneOf(['brown-sg100'], 'the model continued: only brown-sg100 ships its output vectors'), word: word('word whose neighbours are watched') },
   'domain-shift': { word: word('word to compare across the two shipped sets') },
+  'compare-spaces': {},
+  'transfer-curve': {
+    // Not "vectors": that key pins the page's active vectors; these are only the classifier's starting point.
+    pretrained: oneOf(['brown-sotu-sg100', 'sotu-sg100'], 'pre-trained vectors of the two pre-trained arms'),
+    sizes: text('numbers of labelled documents, comma-separated'),
+    seeds: int(1, 10, 'seeds per size'),
+  },
   'semantic-search': { vectors: VECTORS, query: text('search query') },
   // Item vectors learned by item2vec on generated sessions (src/core/recommend), not a word-vector set.
   recommend: {
