@@ -181,6 +181,15 @@ describe('lesson widgets', () => {
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
     await s.getByRole('searchbox', { name: 'Search query' }).fill('xqzv');
     await expect.poll(() => text(s.getByRole('alert')), POLL).toContain('None of the query');
+    // The real collection: the Search playground inside the lesson, on the pinned vectors, ranks Brown documents
+    // by all three methods (its rankings are checked against the core in search.test.ts).
+    const r = await openWidget('applications', 'search');
+    expect(await r.getByRole('searchbox', { name: 'Search query' }).inputValue()).toBe('god faith church');
+    await r.getByRole('button', { name: 'Search', exact: true }).click();
+    for (const m of ['bm25', 'mean', 'sif']) {
+      await expect.poll(() => r.getByTestId(`hit-${m}`).count(), { ...POLL, timeout: 150_000 }).toBeGreaterThan(0);
+    }
+    expect(await r.getByTestId('hit-bm25').first().textContent()).toMatch(/c[a-r]\d\d/);
     // The part-of-speech probe runs in a worker on the pinned vectors; its figures are the lesson's (claims test).
     const p = await openWidget('applications', 'probe');
     await p.getByRole('button', { name: 'Train the probe and the control' }).click();

@@ -5,6 +5,7 @@ export { ArithmeticPlayground, type ArithmeticProps } from './ArithmeticPlaygrou
 export { AxesPlayground, type AxesProps } from './AxesPlayground';
 export { EvaluationPlayground, type EvaluationProps } from './EvaluationPlayground';
 export { BiasPlayground, type BiasProps } from './BiasPlayground';
+export { SearchPlayground, type SearchProps } from './SearchPlayground';
 export { VectorsPicker } from './VectorsPicker';
 export { useActiveVectors, ensureShippedVectors, loadShipped, loadFromFiles, loadFromUrl } from './shippedVectors';
 export { WordInput } from './WordInput';

@@ -14,6 +14,7 @@ export const PLAYGROUND_COMPONENTS: Record<string, string> = {
   axes: 'AxesPlayground',
   evaluation: 'EvaluationPlayground',
   bias: 'BiasPlayground',
+  search: 'SearchPlayground',
 };
 
 const NUMERIC = new Set(['topn', 'seed']);

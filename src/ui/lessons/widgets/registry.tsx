@@ -37,4 +37,5 @@ export const WIDGETS: Record<Name, WidgetEntry> & Record<string, WidgetEntry | u
   axes: { title: 'Semantic axes', component: playgroundWidget('axes') },
   evaluation: { title: 'Evaluate the vectors', component: playgroundWidget('evaluation') },
   bias: { title: 'Measuring bias', component: playgroundWidget('bias') },
+  search: { title: 'Search 500 Brown documents: keywords against word vectors', component: playgroundWidget('search') },
 };

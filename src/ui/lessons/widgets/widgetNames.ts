@@ -22,6 +22,6 @@ export const LESSON_WIDGET_NAMES = [
   'transfer-curve',
 ] as const;
 
-export const PLAYGROUND_WIDGET_NAMES = ['analogy', 'similarity', 'arithmetic', 'axes', 'evaluation', 'bias'] as const;
+export const PLAYGROUND_WIDGET_NAMES = ['analogy', 'similarity', 'arithmetic', 'axes', 'evaluation', 'bias', 'search'] as const;
 
 export const WIDGET_NAMES: readonly string[] = [...LESSON_WIDGET_NAMES, ...PLAYGROUND_WIDGET_NAMES];

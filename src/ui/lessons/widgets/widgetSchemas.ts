@@ -128,6 +128,7 @@ export const WIDGET_SCHEMAS: Record<string, WidgetSchema> = {
   arithmetic: { vectors: VECTORS, expr: text('expression such as king - man + woman'), exclude: bool('leave the query words out'), unit: bool('use unit vectors'), topn: TOPN },
   axes: { vectors: VECTORS, x: text('x axis, e.g. good - bad'), y: text('y axis'), words: text('words to place') },
   evaluation: { vectors: VECTORS, method: oneOf(METHODS, 'analogy method') },
+  search: { vectors: VECTORS, q: text('search query') },
   bias: { vectors: VECTORS, preset: oneOf(WEAT_PRESETS.map((p) => p.id), 'WEAT test'), seed: SEED },
 };
 
