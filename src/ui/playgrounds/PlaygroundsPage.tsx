@@ -6,6 +6,7 @@ import { AnalogyPlayground, analogyPropsFromParams } from './AnalogyPlayground';
 import { ArithmeticPlayground, arithmeticPropsFromParams } from './ArithmeticPlayground';
 import { AxesPlayground, axesPropsFromParams } from './AxesPlayground';
 import { ComparePlayground, comparePropsFromParams } from './ComparePlayground';
+import { ContextPlayground, contextPropsFromParams } from './ContextPlayground';
 import { BiasPlayground, biasPropsFromParams } from './BiasPlayground';
 import { EvaluationPlayground, evaluationPropsFromParams } from './EvaluationPlayground';
 import { SearchPlayground, searchPropsFromParams } from './SearchPlayground';
@@ -23,6 +24,7 @@ export const PLAYGROUNDS = [
   { id: 'search', label: 'Search', blurb: 'Search 500 Brown documents: BM25 keywords against averaged and SIF word vectors.' },
   { id: 'compare', label: 'Compare spaces', blurb: 'Map one space onto another (Procrustes), retrieve held-out words, and find words that moved beyond noise.' },
   { id: 'unseen', label: 'Unseen words', blurb: 'fastText builds a vector for any word from its n-grams: misspellings, rare words.' },
+  { id: 'context', label: 'Words in context', blurb: 'One word, one vector per sentence: a small transformer, its guesses for hidden words and its attention.' },
   { id: 'vectors', label: 'Vectors', blurb: 'Choose the shipped vectors, the lab\'s, or load your own file.' },
 ] as const;
 
@@ -66,6 +68,9 @@ export default function PlaygroundsPage() {
       break;
     case 'unseen':
       body = <UnseenWordsPlayground key={key} {...unseenWordsPropsFromParams(params)} onParamsChange={onParamsChange} />;
+      break;
+    case 'context':
+      body = <ContextPlayground key={key} {...contextPropsFromParams(params)} onParamsChange={onParamsChange} />;
       break;
     case 'vectors':
       body = <VectorsPicker />;

@@ -9,3 +9,4 @@ export { VectorsPicker } from './VectorsPicker';
 export { useActiveVectors, ensureShippedVectors, loadShipped, loadFromFiles, loadFromUrl } from './shippedVectors';
 export { WordInput } from './WordInput';
 export { ResultsTable } from './ResultsTable';
+export { ContextPlayground, type ContextProps } from './ContextPlayground';
