@@ -79,6 +79,9 @@ function onMessage(msg: FromWorker): void {
     case 'matrix':
       s.set({ matrix: msg.view });
       break;
+    case 'predictions':
+      s.set({ predictions: msg.rows });
+      break;
     case 'readout':
       s.set({ pairs: msg.pairs });
       break;
@@ -161,6 +164,7 @@ export async function startTraining(o: { startPaused?: boolean; engineOverride?:
     statusFraction: null,
     progress: null,
     matrix: null,
+    predictions: null,
     pairs: null,
     activeEngine: null,
     engineNote: '',
@@ -230,6 +234,7 @@ export function reset(): void {
     pairs: null,
     snapshot: null,
     matrix: null,
+    predictions: null,
     activeEngine: null,
     engineNote: '',
     selection: null,
