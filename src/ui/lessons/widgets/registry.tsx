@@ -28,6 +28,7 @@ export const WIDGETS: Record<Name, WidgetEntry> & Record<string, WidgetEntry | u
   recommend: { title: 'Recommend by item vectors', component: lazy(() => import('./RecommendWidget')) },
   probe: { title: 'A linear probe', component: lazy(() => import('./ProbeWidget')) },
   objectives: { title: 'What you did this week', component: lazy(() => import('./ObjectivesWidget')) },
+  contextual: { title: 'One word, a vector per sentence', component: lazy(() => import('./ContextualWidget')) },
   analogy: { title: 'Analogies', component: playgroundWidget('analogy') },
   similarity: { title: 'Similarity and neighbours', component: playgroundWidget('similarity') },
   arithmetic: { title: 'Vector arithmetic', component: playgroundWidget('arithmetic') },

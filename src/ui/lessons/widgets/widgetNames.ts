@@ -17,6 +17,7 @@ export const LESSON_WIDGET_NAMES = [
   'recommend',
   'probe',
   'objectives',
+  'contextual',
 ] as const;
 
 export const PLAYGROUND_WIDGET_NAMES = ['analogy', 'similarity', 'arithmetic', 'axes', 'evaluation', 'bias'] as const;

@@ -63,6 +63,8 @@ export const WIDGET_SCHEMAS: Record<string, WidgetSchema> = {
   cosine: { vectors: VECTORS, a: word('first word'), b: word('second word'), c: word('third word') },
   'tsne-runs': { vectors: VECTORS },
   // The subword widget always runs the shipped fastText model (public/vectors/brown-ft.elft), not a word-vector set.
+  // The contextual widget always runs the shipped masked-language model (public/models/mlm-brown-sotu.elcm).
+  contextual: { word: word('word to follow through the sentences'), sentences: text('sentences separated by " | "'), masked: text('a sentence with [MASK] for the guessing tool') },
   subword: { word: word('word to build from its n-grams'), other: word('word to compare with') },
   merges: {
     scheme: oneOf(['bpe', 'wordpiece'], 'which merge rule to start with'),
