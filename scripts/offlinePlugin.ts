@@ -1,6 +1,6 @@
 // Builds the service worker (src/sw/serviceWorker.ts) as its own entry, `sw.js` at the root of the build, and writes
 // into it the list of files it stores for offline use with a version hash of their contents. Files: everything the
-// app bundle emits that a browser may load (code, styles, fonts, wasm, index.html), the shipped vectors, and the
+// app bundle emits that a browser may load (code, styles, fonts, wasm, index.html), the shipped vectors and models, and the
 // corpora the default lab and the toy views read (Brown, toy-*) with their JSON indexes; SOTU (11 MB) is stored when first used.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -13,7 +13,7 @@ const MANIFEST_MARKER = '__LAB_PRECACHE__';
 /** Emitted files worth storing (source maps and the like are not). */
 const BUNDLE_FILES = /\.(js|css|html|wasm|woff2|json|svg|png|ico)$/;
 /** Files from public/ to store at install. */
-const PUBLIC_FILES = /^(vectors\/.+|corpora\/(brown|toy-[\w-]+)\.txt|corpora\/[\w-]+\.json)$/;
+const PUBLIC_FILES = /^(vectors\/.+|models\/.+|corpora\/(brown|toy-[\w-]+)\.txt|corpora\/[\w-]+\.json)$/;
 
 function listFiles(dir: string, root = dir): string[] {
   let out: string[] = [];
