@@ -302,7 +302,8 @@ function AttentionView({ ready, sentences }: { ready: boolean; sentences: string
   const n = maps.tokens.length;
   const at = (i: number, j: number) => maps.weights[((Math.min(layer, maps.layers - 1) * maps.heads + Math.min(head, maps.heads - 1)) * n + i) * n + j]!;
   return (
-    <div className="attention">
+    // Scrolls sideways on its own when a long sentence makes the grid wider than a phone.
+    <div className="attention" style={{ overflowX: 'auto' }}>
       <h4>Attention in one sentence</h4>
       <div className="controls">
         <label>
