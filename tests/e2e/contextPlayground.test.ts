@@ -8,6 +8,7 @@ import { loadMlmModel } from '../../src/core/models/contextual/mlmModel';
 import { sentenceTokens } from '../../src/core/models/contextual/mlmTokenizer';
 import { activateTfjsBackend } from '../../src/core/train/tfjsBackend';
 import { launch, openPage } from './browser';
+import { loadLessons, widgetStep } from './lessonsData';
 import { LAB_TIMEOUT, TEST_TIMEOUT, expectCleanPage, openLab, statusLine } from './labHelpers';
 
 const WAIT = { timeout: 120_000, interval: 300 };
@@ -79,4 +80,20 @@ describe('words in context playground', () => {
     expectCleanPage(watch);
     await context.close();
   }, TEST_TIMEOUT);
+
+  it('the lesson widget opens after the prediction and gives the quiz’s cosine of 0.60', async () => {
+    const lesson = loadLessons().find((l) => l.id === 'beyond-word2vec')!;
+    const step = widgetStep(lesson, 'contextual');
+    const { page, watch, context } = await openPage(browser, `/#/lessons/beyond-word2vec/${step + 1}`);
+    // Predict first (the second answer is the right one), then the widget runs.
+    const form = page.locator('form.quiz', { hasText: 'She showed great interest' });
+    await form.getByRole('radio').nth(1).check();
+    await form.getByRole('button', { name: 'Check answer' }).click();
+    const w = page.getByRole('region', { name: 'Words in context' });
+    const rows = w.getByRole('table', { name: 'Nearest words of each occurrence' }).locator('tbody tr');
+    await expect.poll(() => rows.count(), WAIT).toBe(3);
+    await expect.poll(() => w.locator('td[data-cosine="1-2"]').textContent(), WAIT).toBe('0.60');
+    expect(watch.pageErrors).toEqual([]);
+    await context.close();
+  });
 });
