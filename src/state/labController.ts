@@ -79,6 +79,9 @@ function onMessage(msg: FromWorker): void {
     case 'matrix':
       s.set({ matrix: msg.view });
       break;
+    case 'predictions':
+      s.set({ predictions: msg.rows });
+      break;
     case 'readout':
       s.set({ pairs: msg.pairs });
       break;
@@ -162,6 +165,7 @@ export async function startTraining(o: { startPaused?: boolean; engineOverride?:
     statusFraction: null,
     progress: null,
     matrix: null,
+    predictions: null,
     pairs: null,
     activeEngine: null,
     engineNote: '',
@@ -231,6 +235,7 @@ export function reset(): void {
     pairs: null,
     snapshot: null,
     matrix: null,
+    predictions: null,
     activeEngine: null,
     engineNote: '',
     selection: null,

@@ -6,7 +6,7 @@ import { create } from 'zustand';
 import type { MatrixView } from '../core/models/types';
 import type { EngineName } from '../core/train/types';
 import type { PairsReadout } from '../workers/pairsReadout';
-import type { CorpusInfo, ErrorKind, Phase, ProgressMsg } from '../workers/trainerMessages';
+import type { CorpusInfo, ErrorKind, MaskedPredictionRow, Phase, ProgressMsg } from '../workers/trainerMessages';
 import { DEFAULT_LAB_CONFIG, withModelDefaults, type LabConfig } from './labConfig';
 import type { SavedModelMeta } from './persist';
 
@@ -62,6 +62,8 @@ export interface LabState {
   snapshot: MapSnapshot | null;
   /** GloVe's log co-occurrences next to its fit, for the matrix view (null for models without one). */
   matrix: MatrixView | null;
+  /** A contextual model's live guesses for hidden words (null for models without them). */
+  predictions: MaskedPredictionRow[] | null;
   /** What the map and neighbours show: "Brown skip-gram (training, epoch 2)" or a saved model's name. */
   modelLabel: string;
   modelSource: 'none' | 'training' | 'saved';
@@ -97,6 +99,7 @@ export const INITIAL_LAB_STATE = {
   pairs: null,
   snapshot: null,
   matrix: null,
+  predictions: null,
   modelLabel: '',
   modelSource: 'none' as const,
   notices: [],

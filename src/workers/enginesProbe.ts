@@ -1,6 +1,7 @@
 // "Auto" engine: measure, do not assume. A GPU backend is only a candidate when the browser reports real hardware
 // (SwiftShader/llvmpipe are CPU emulations, far slower than typed arrays: see docs/measurements.md, "Browser"). Each candidate
 // trains briefly on the real corpus; the fastest in words per second wins.
+import { hasModel, getModel } from '../core/models';
 import type { ModelConfig } from '../core/models/types';
 import type { EncodedCorpus } from '../core/text/corpus';
 import type { EngineName } from '../core/train/types';
@@ -96,6 +97,9 @@ export async function probeEngines(
   const gpuNote = candidates.some((c) => c === 'tfjs-webgl' || c === 'tfjs-webgpu')
     ? ''
     : ' (no hardware GPU found: WebGPU/WebGL here would be emulated on the CPU, so they were not tried)';
-  const note = `Auto: measured ${speeds.map((s) => `${s.engine} ${Math.round(s.wps).toLocaleString('en')} words/s`).join(', ')}; chose ${best}${gpuNote}.`;
+  // Speeds in the model's own unit: words for word2vec, optimiser steps for a transformer.
+  const unit = hasModel(config.model) ? getModel(config.model).unit : 'words';
+  const digits = unit === 'steps' ? 1 : 0;
+  const note = `Auto: measured ${speeds.map((s) => `${s.engine} ${s.wps.toLocaleString('en', { maximumFractionDigits: digits })} ${unit}/s`).join(', ')}; chose ${best}${gpuNote}.`;
   return { best, note };
 }

@@ -70,6 +70,13 @@ export interface CorpusInfo {
   vocabSize: number;
 }
 
+/** One sentence of the lab's live guesses: its words, which one is hidden, and the model's top guesses for it. */
+export interface MaskedPredictionRow {
+  words: string[];
+  position: number;
+  guesses: { token: string; p: number }[];
+}
+
 export type ErrorKind = 'divergence' | 'backend' | 'input' | 'corpus' | 'crash' | 'query';
 
 export type FromWorker =
@@ -81,6 +88,8 @@ export type FromWorker =
   | { type: 'vectors'; session: number; id?: number; words: string[]; dim: number; vectors: Float32Array; epoch: number; done: boolean }
   /** What the model approximates next to its fit (GloVe's log co-occurrences), for models that have one. */
   | { type: 'matrix'; session: number; view: MatrixView }
+  /** A contextual model's guesses for a hidden word in a few fixed sentences, refreshed with the map snapshots. */
+  | { type: 'predictions'; session: number; rows: MaskedPredictionRow[] }
   /** How organised the space is (the syllabus pairs near each other), every few seconds and at pauses. */
   | { type: 'readout'; session: number; pairs: PairsReadout }
   | { type: 'neighbours'; id: number; word: string; neighbours: { word: string; score: number }[] }

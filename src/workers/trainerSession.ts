@@ -9,6 +9,7 @@ import { encodeCorpus, type EncodedCorpus } from '../core/text/corpus';
 import { DivergenceError, type EngineName } from '../core/train/types';
 import { KeyedVectors } from '../core/vectors/keyedVectors';
 import { decodeText, splitCharacters, TextInputError } from '../core/text/textCheck';
+import { MASK } from '../core/models/contextual/mlmTokenizer';
 import { probeEngines } from './enginesProbe';
 import { pairsReadout } from './pairsReadout';
 import { WallClockRate } from './wallClockRate';
@@ -36,6 +37,9 @@ const MAX_CHUNK_WORDS = 200_000;
 const FIRST_CHUNK_WORDS = 2_000;
 /** At least this many progress points per epoch, so a tiny corpus still draws a loss curve rather than 3 dots. */
 const MIN_CHUNKS_PER_EPOCH = 40;
+/** Sentences and guesses in a contextual model's live view: a few, so the refresh stays light. */
+const PREDICTION_SENTENCES = 4;
+const PREDICTION_GUESSES = 3;
 /** Map snapshots (top-N words) at ~2.5 Hz: enough for a gliding map, cheap to copy. */
 export const SNAPSHOT_MS = 400;
 /** Full vectors for the playgrounds every few seconds (a 15,000 x 100 copy is 6 MB). */
@@ -442,6 +446,7 @@ export class TrainerSession {
 
   private postSnapshot(): void {
     const t = this.trainer;
+    if (t) this.postPredictions(t);
     const m = this.wordModel();
     if (!t || !m) return;
     this.lastSnapshotAt = performance.now();
@@ -455,6 +460,26 @@ export class TrainerSession {
     );
     const view = t.matrixView?.(MATRIX_VIEW_WORDS);
     if (view) this.post({ type: 'matrix', session: this.session, view }, [view.target.buffer, view.fitted.buffer]);
+  }
+
+  /** A contextual model has no vector per word for the map: the lab shows its guesses for hidden words instead. */
+  private postPredictions(t: Trainer): void {
+    const m = t.model();
+    if (m.kind !== 'contextual' || !m.predictMasked || !t.probeSentences) return;
+    const predict = m.predictMasked.bind(m);
+    const session = this.session;
+    const sentences = t.probeSentences(PREDICTION_SENTENCES);
+    void Promise.all(
+      sentences.map(async (words) => {
+        const position = Math.floor(words.length / 2);
+        const masked = words.map((w, i) => (i === position ? MASK : w));
+        const [guess] = await predict(masked, PREDICTION_GUESSES);
+        return { words, position, guesses: guess?.guesses ?? [] };
+      }),
+    ).then(
+      (rows) => session === this.session && this.post({ type: 'predictions', session, rows }),
+      () => {}, // a view, not training: a failed refresh is simply skipped
+    );
   }
 
   private postReadout(): void {

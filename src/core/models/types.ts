@@ -134,6 +134,9 @@ export interface Trainer {
   readonly done: boolean;
   /** The result so far (valid mid-training too: the live map reads it). */
   model(): Model;
+  /** Contextual models: a few sentences of the training text (held out where the trainer keeps some), for a live
+   *  view of what the model guesses when one of their words is hidden. */
+  probeSentences?(n: number): string[][];
   /** Models that fit a matrix (GloVe) can show it; the lab draws it when present. */
   matrixView?(k: number): MatrixView | null;
   dispose(): void;

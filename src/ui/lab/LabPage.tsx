@@ -10,6 +10,7 @@ import type { ControlGroup } from '../../state/labConfig';
 import { setConfig } from '../../state/labController';
 import { useUiStore } from '../../state/uiStore';
 import { CooccurrenceView } from './CooccurrenceView';
+import { PredictionsView } from './PredictionsView';
 import { CorpusPicker } from './CorpusPicker';
 import { EnginePicker } from './EnginePicker';
 import { ExportPanel } from './ExportPanel';
@@ -148,6 +149,7 @@ export default function LabPage() {
                   {shown('search') && <NeighbourPanel />}
                   {shown('loss') && <LossChart />}
                   {shown('loss') && <CooccurrenceView />}
+                  {shown('loss') && <PredictionsView />}
                 </div>
               )}
             </div>

@@ -6,6 +6,7 @@ import { AnalogyPlayground, analogyPropsFromParams } from './AnalogyPlayground';
 import { ArithmeticPlayground, arithmeticPropsFromParams } from './ArithmeticPlayground';
 import { AxesPlayground, axesPropsFromParams } from './AxesPlayground';
 import { ComparePlayground, comparePropsFromParams } from './ComparePlayground';
+import { ContextPlayground, contextPropsFromParams } from './ContextPlayground';
 import { BiasPlayground, biasPropsFromParams } from './BiasPlayground';
 import { EvaluationPlayground, evaluationPropsFromParams } from './EvaluationPlayground';
 import { SearchPlayground, searchPropsFromParams } from './SearchPlayground';
@@ -29,6 +30,7 @@ export const PLAYGROUNDS = [
   { id: 'transfer', label: 'Transfer curve', blurb: 'Genre accuracy against labelled documents from random, frozen and fine-tuned vectors, over seeds.' },
   { id: 'unseen', label: 'Unseen words', blurb: 'fastText builds a vector for any word from its n-grams: misspellings, rare words.' },
   { id: 'imagetext', label: 'Images and captions', blurb: 'A picture encoder and a caption encoder trained into one space: retrieval both ways, held-out pairs, training.' },
+  { id: 'context', label: 'Words in context', blurb: 'One word, one vector per sentence: a small transformer, its guesses for hidden words and its attention.' },
   { id: 'vectors', label: 'Vectors', blurb: 'Choose the shipped vectors, the lab\'s, or load your own file.' },
 ] as const;
 
@@ -81,6 +83,9 @@ export default function PlaygroundsPage() {
       break;
     case 'imagetext':
       body = <ImageTextPlayground key={key} {...imageTextPropsFromParams(params)} onParamsChange={onParamsChange} />;
+      break;
+    case 'context':
+      body = <ContextPlayground key={key} {...contextPropsFromParams(params)} onParamsChange={onParamsChange} />;
       break;
     case 'vectors':
       body = <VectorsPicker />;

@@ -11,3 +11,4 @@ export { useActiveVectors, ensureShippedVectors, loadShipped, loadFromFiles, loa
 export { WordInput } from './WordInput';
 export { ResultsTable } from './ResultsTable';
 export { ImageTextPlayground, type ImageTextProps } from './ImageTextPlayground';
+export { ContextPlayground, type ContextProps } from './ContextPlayground';

@@ -101,6 +101,53 @@ export class MlmModel implements ContextualModel {
     return { tokens: this.tokenizer.decode(ids), layers: this.shape.layers, heads: this.shape.heads, weights };
   }
 
+  private tokenTable: Float32Array | null = null;
+  private tokenNorms: Float32Array | null = null;
+
+  /** The model's own context-free vector of a token: its row of the token embedding (input and output, tied). */
+  tokenVector(token: string): Float32Array {
+    const d = this.shape.dim;
+    const id = this.tokenizer.idOf(token);
+    return this.table().slice(id * d, (id + 1) * d);
+  }
+
+  /** The k words whose token embeddings are nearest (cosine) to a vector: what the output layer leans towards. */
+  nearestTokens(v: Float32Array, k: number, exclude: ReadonlySet<string> = new Set()): { token: string; cosine: number }[] {
+    const d = this.shape.dim;
+    const t = this.table();
+    const norms = this.tokenNorms!;
+    let nv = 0;
+    for (let j = 0; j < d; j++) nv += v[j]! * v[j]!;
+    nv = Math.sqrt(nv) || 1;
+    const scored: { token: string; cosine: number }[] = [];
+    for (let id = SPECIAL_TOKENS.length; id < this.shape.vocab; id++) {
+      const tok = this.tokenizer.tokenOf(id);
+      if (exclude.has(tok)) continue;
+      let dot = 0;
+      for (let j = 0; j < d; j++) dot += v[j]! * t[id * d + j]!;
+      scored.push({ token: tok, cosine: dot / (nv * (norms[id]! || 1)) });
+    }
+    scored.sort((a, b) => b.cosine - a.cosine);
+    return scored.slice(0, k);
+  }
+
+  /** The token embedding, read once (a trainer's live model re-reads it by asking its trainer for a new model). */
+  private table(): Float32Array {
+    if (!this.tokenTable) {
+      const t = this.weights.tok!.dataSync() as Float32Array;
+      const d = this.shape.dim;
+      const norms = new Float32Array(this.shape.vocab);
+      for (let id = 0; id < this.shape.vocab; id++) {
+        let s = 0;
+        for (let j = 0; j < d; j++) s += t[id * d + j]! * t[id * d + j]!;
+        norms[id] = Math.sqrt(s);
+      }
+      this.tokenTable = t;
+      this.tokenNorms = norms;
+    }
+    return this.tokenTable;
+  }
+
   /** Free the weights when this model owns them (a trainer's model leaves its variables to the trainer). */
   dispose(): void {
     if (this.ownsWeights) for (const t of Object.values(this.weights)) t.dispose();

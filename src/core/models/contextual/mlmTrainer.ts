@@ -41,6 +41,10 @@ const LOSS_WINDOW_STEPS = 20;
  *  pause stay responsive whatever the budget (the CLI asks for 50,000 units, meant for words). */
 const MAX_CHUNK_MS = 500;
 
+/** Length range of the sentences shown in the lab's live guesses: long enough to give context, short enough to read. */
+const PROBE_MIN_WORDS = 5;
+const PROBE_MAX_WORDS = 16;
+
 const now = (): number => performance.now();
 
 export class MlmTrainer implements Trainer {
@@ -178,6 +182,14 @@ export class MlmTrainer implements Trainer {
       seconds: this.seconds,
       done: this.done,
     };
+  }
+
+  /** Held-out sentences (training ones when the corpus is too small to hold any out) of 5-16 words, as words. */
+  probeSentences(n: number): string[][] {
+    const fits = (s: Int32Array) => s.length >= PROBE_MIN_WORDS && s.length <= PROBE_MAX_WORDS;
+    const pool = this.heldOut.sentences.filter(fits);
+    const from = pool.length >= n ? pool : [...pool, ...this.trainSet.sentences.filter(fits)];
+    return from.slice(0, n).map((s) => Array.from(s, (id) => this.tokens[id]!));
   }
 
   /** The model over the live weights (valid mid-training; it shares the trainer's variables). */

@@ -31,6 +31,7 @@ export const WIDGETS: Record<Name, WidgetEntry> & Record<string, WidgetEntry | u
   'image-text': { title: 'Pictures and captions in one space', component: lazy(() => import('./ImageTextWidget')) },
   'compare-spaces': { title: 'Two corpora against two seeds', component: lazy(() => import('./CompareSpacesWidget')) },
   'transfer-curve': { title: 'The transfer curve', component: lazy(() => import('./TransferCurveWidget')) },
+  contextual: { title: 'One word, a vector per sentence', component: lazy(() => import('./ContextualWidget')) },
   analogy: { title: 'Analogies', component: playgroundWidget('analogy') },
   similarity: { title: 'Similarity and neighbours', component: playgroundWidget('similarity') },
   arithmetic: { title: 'Vector arithmetic', component: playgroundWidget('arithmetic') },

@@ -20,6 +20,7 @@ export const LESSON_WIDGET_NAMES = [
   'image-text',
   'compare-spaces',
   'transfer-curve',
+  'contextual',
 ] as const;
 
 export const PLAYGROUND_WIDGET_NAMES = ['analogy', 'similarity', 'arithmetic', 'axes', 'evaluation', 'bias', 'search'] as const;

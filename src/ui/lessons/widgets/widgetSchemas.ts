@@ -70,6 +70,8 @@ export const WIDGET_SCHEMAS: Record<string, WidgetSchema> = {
     labels: bool('write the words on the maps'),
   },
   // The subword widget always runs the shipped fastText model (public/vectors/brown-ft.elft), not a word-vector set.
+  // The contextual widget always runs the shipped masked-language model (public/models/mlm-brown-sotu.elcm).
+  contextual: { word: word('word to follow through the sentences'), sentences: text('sentences separated by " | "'), masked: text('a sentence with [MASK] for the guessing tool') },
   subword: { word: word('word to build from its n-grams'), other: word('word to compare with') },
   merges: {
     scheme: oneOf(['bpe', 'wordpiece'], 'which merge rule to start with'),

@@ -1,0 +1,99 @@
+// The "Words in context" playground used as a student would: two sentences with the same word give two points, a
+// row of nearest words each and a cosine between them; a sentence with [MASK] gives the model's guesses, the same
+// ones the core gives for the shipped file; the attention grid of a sentence has a row per word.
+import { readFileSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadMlmModel } from '../../src/core/models/contextual/mlmModel';
+import { sentenceTokens } from '../../src/core/models/contextual/mlmTokenizer';
+import { activateTfjsBackend } from '../../src/core/train/tfjsBackend';
+import { launch, openPage } from './browser';
+import { loadLessons, widgetStep } from './lessonsData';
+import { LAB_TIMEOUT, TEST_TIMEOUT, expectCleanPage, openLab, statusLine } from './labHelpers';
+
+const WAIT = { timeout: 120_000, interval: 300 };
+const MASKED = 'The [MASK] raised its rates.';
+
+let browser: Browser;
+let expectedGuess = '';
+beforeAll(async () => {
+  browser = await launch();
+  await activateTfjsBackend('cpu');
+  const model = loadMlmModel(new Uint8Array(readFileSync('public/models/mlm-brown-sotu.elcm')));
+  expectedGuess = (await model.predictMasked(sentenceTokens(MASKED), 5))[0]!.guesses[0]!.token;
+  model.dispose();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('words in context playground', () => {
+  it('shows one point per occurrence, their cosine, masked guesses and attention', async () => {
+    const { page, watch, context } = await openPage(browser, '/#/playgrounds/context');
+    await expect.poll(() => page.getByRole('region', { name: 'Words in context' }).textContent(), WAIT).toContain('Model ready');
+    await page.getByRole('textbox', { name: 'Word', exact: true }).fill('state');
+    await page.getByRole('textbox', { name: 'Sentences (one per line)' }).fill('The state raised taxes on farms.\nHe was in a state of shock.');
+    await page.getByRole('button', { name: 'Show the occurrences' }).click();
+    const rows = page.getByRole('table', { name: 'Nearest words of each occurrence' }).locator('tbody tr');
+    await expect.poll(() => rows.count(), WAIT).toBe(3);
+    await expect.poll(() => rows.nth(1).locator('th').textContent(), WAIT).toBe('state #1');
+    await expect.poll(() => page.locator('figure.plot figcaption').textContent(), WAIT).toContain('2 occurrences of “state”');
+    await expect.poll(() => page.locator('figure.plot').getAttribute('data-drawn'), WAIT).not.toBe('0');
+    const cos = page.locator('td[data-cosine="1-2"]');
+    await expect.poll(() => cos.textContent(), WAIT).toMatch(/^-?[01]\.\d\d$/);
+    await expect.poll(() => page.locator('td[data-cosine="1-1"]').textContent(), WAIT).toBe('1.00');
+    await expect.poll(() => page.url(), WAIT).toContain('word=state');
+
+    // A sentence without the word is named, the others still shown.
+    await page.getByRole('textbox', { name: 'Sentences (one per line)' }).fill('The state raised taxes.\nNo such word here.');
+    await page.getByRole('button', { name: 'Show the occurrences' }).click();
+    await expect.poll(() => page.getByRole('alert').first().textContent(), WAIT).toContain('Sentence 2 does not contain “state”');
+
+    await page.getByRole('textbox', { name: 'Sentence with [MASK]' }).fill(MASKED);
+    await page.getByRole('button', { name: 'Guess' }).click();
+    const guesses = page.getByRole('table', { name: 'Guesses for word 2' }).locator('tbody tr');
+    await expect.poll(() => guesses.count(), WAIT).toBe(5);
+    await expect.poll(() => guesses.first().locator('td').first().textContent(), WAIT).toBe(expectedGuess);
+
+    const grid = page.getByRole('table', { name: 'Attention weights' }).locator('tbody tr');
+    await expect.poll(() => grid.count(), WAIT).toBe(4);
+    await page.getByRole('combobox', { name: 'Head' }).selectOption('2');
+    await expect.poll(() => grid.first().locator('th').textContent(), WAIT).toBe('the');
+    expect(watch.pageErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('trains the masked-language model in the lab on the wasm backend, with a falling loss', async () => {
+    const { page, watch, context } = await openLab(browser, '/#/lab?corpus=toy-fruit&model=mlm&engine=tfjs-wasm&epochs=3&dim=16&ffn=32');
+    await page.getByRole('button', { name: 'Start training', exact: true }).click();
+    await expect.poll(async () => (await statusLine(page).textContent()) ?? '', { timeout: LAB_TIMEOUT }).toMatch(/Finished/);
+    const lossFigure = page.getByRole('figure', { name: 'Loss curve' });
+    await expect.poll(async () => Number(await lossFigure.getAttribute('data-points')), { timeout: LAB_TIMEOUT }).toBeGreaterThan(2);
+    const label = (await lossFigure.getByRole('img').getAttribute('aria-label')) ?? '';
+    const [start, end] = [...label.matchAll(/(\d+\.\d{3})/g)].map((m) => Number(m[1]));
+    expect(end).toBeLessThan(start!);
+    // No map for a contextual model: its live guesses for hidden words instead, with a pointer to the playground.
+    const guesses = page.getByRole('table', { name: 'Live guesses' }).locator('tbody tr');
+    await expect.poll(() => guesses.count(), { timeout: LAB_TIMEOUT }).toBe(4);
+    await expect.poll(() => guesses.first().locator('td').first().textContent(), { timeout: LAB_TIMEOUT }).toContain('___');
+    await expect.poll(() => guesses.first().locator('td').nth(2).textContent(), { timeout: LAB_TIMEOUT }).toMatch(/^\S+ \d+%, \S+ \d+%, \S+ \d+%$/);
+    expectCleanPage(watch);
+    await context.close();
+  }, TEST_TIMEOUT);
+
+  it('the lesson widget opens after the prediction and gives the quiz’s cosine of 0.60', async () => {
+    const lesson = loadLessons().find((l) => l.id === 'beyond-word2vec')!;
+    const step = widgetStep(lesson, 'contextual');
+    const { page, watch, context } = await openPage(browser, `/#/lessons/beyond-word2vec/${step + 1}`);
+    // Predict first (the second answer is the right one), then the widget runs.
+    const form = page.locator('form.quiz', { hasText: 'She showed great interest' });
+    await form.getByRole('radio').nth(1).check();
+    await form.getByRole('button', { name: 'Check answer' }).click();
+    const w = page.getByRole('region', { name: 'Words in context' });
+    const rows = w.getByRole('table', { name: 'Nearest words of each occurrence' }).locator('tbody tr');
+    await expect.poll(() => rows.count(), WAIT).toBe(3);
+    await expect.poll(() => w.locator('td[data-cosine="1-2"]').textContent(), WAIT).toBe('0.60');
+    expect(watch.pageErrors).toEqual([]);
+    await context.close();
+  });
+});
