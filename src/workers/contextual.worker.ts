@@ -84,6 +84,15 @@ const api = {
     return { word, inVocabulary: m.tokenizer.has(word), staticVector, staticNeighbours: m.nearestTokens(staticVector, NEIGHBOURS, exclude), occurrences, problems };
   },
 
+  /** The vector of the word at `position` in each tokenised sentence (the sense game's corpus occurrences). */
+  async vectorsAt(items: { tokens: string[]; position: number }[]): Promise<Float32Array[]> {
+    const m = need();
+    items.forEach((it, i) => checkLength(m, it.tokens, `Occurrence ${i + 1}`));
+    const all = await m.encode(items.map((it) => it.tokens));
+    const d = m.dim;
+    return items.map((it, i) => all[i]!.slice(it.position * d, (it.position + 1) * d));
+  },
+
   async predict(text: string, k: number): Promise<{ tokens: string[]; masks: MaskedGuesses[] }> {
     const m = need();
     const tokens = sentenceTokens(text);

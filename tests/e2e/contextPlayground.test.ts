@@ -6,6 +6,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadMlmModel } from '../../src/core/models/contextual/mlmModel';
 import { sentenceTokens } from '../../src/core/models/contextual/mlmTokenizer';
+import { senseAuc } from '../../src/core/models/contextual/senseAuc';
 import { activateTfjsBackend } from '../../src/core/train/tfjsBackend';
 import { launch, openPage } from './browser';
 import { loadLessons, widgetStep } from './lessonsData';
@@ -16,11 +17,21 @@ const MASKED = 'The [MASK] raised its rates.';
 
 let browser: Browser;
 let expectedGuess = '';
+/** The sense game's word, its project labels and the model's AUC for them, computed in Node from the shipped file. */
+const GAME_WORD = 'plant';
+let gameSenses: string[] = [];
+let gameAuc = NaN;
 beforeAll(async () => {
   browser = await launch();
   await activateTfjsBackend('cpu');
   const model = loadMlmModel(new Uint8Array(readFileSync('public/models/mlm-brown-sotu.elcm')));
   expectedGuess = (await model.predictMasked(sentenceTokens(MASKED), 5))[0]!.guesses[0]!.token;
+  const set = JSON.parse(readFileSync('data/senses/senses.json', 'utf8')) as { words: { word: string; occurrences: { tokens: string[]; position: number; sense: string }[] }[] };
+  const occ = set.words.find((w) => w.word === GAME_WORD)!.occurrences;
+  const encoded = await model.encode(occ.map((o) => o.tokens));
+  const vectors = occ.map((o, i) => encoded[i]!.slice(o.position * model.dim, (o.position + 1) * model.dim));
+  gameSenses = occ.map((o) => o.sense);
+  gameAuc = senseAuc(vectors, gameSenses);
   model.dispose();
 });
 afterAll(async () => {
@@ -28,6 +39,30 @@ afterAll(async () => {
 });
 
 describe('words in context playground', () => {
+  it('the sense game colours corpus occurrences by the senses a student picks, and scores them as the core does', async () => {
+    const { page, watch, context } = await openPage(browser, '/#/playgrounds/context');
+    const game = page.getByRole('region', { name: 'Sense game' });
+    await game.getByRole('combobox', { name: 'Word' }).selectOption(GAME_WORD);
+    await expect.poll(() => game.locator('figure.plot').getAttribute('data-drawn'), WAIT).not.toBe('0');
+    await expect.poll(() => game.getByTestId('sense-auc-student').textContent(), WAIT).toBe('not yet defined');
+    // Label every occurrence as the project did: the student's AUC is then the project's, as Node computes it.
+    for (let i = 0; i < gameSenses.length; i++) {
+      await game.getByRole('combobox', { name: `Sense of occurrence ${i + 1}`, exact: true }).selectOption(gameSenses[i]!);
+    }
+    await expect.poll(() => game.getByLabel('Sense game score').textContent(), WAIT).toContain(`You labelled ${gameSenses.length} of ${gameSenses.length}`);
+    expect(await game.getByTestId('sense-auc-student').textContent()).toBe(gameAuc.toFixed(2));
+    expect(await game.getByTestId('project-sense').count()).toBe(0);
+    await game.getByRole('button', { name: "Reveal the project's labels" }).click();
+    await expect.poll(() => game.getByTestId('sense-agreed').textContent(), WAIT).toBe(String(gameSenses.length));
+    expect(await game.getByTestId('sense-auc-project').textContent()).toBe(gameAuc.toFixed(2));
+    // One label changed to the other sense: agreement drops by one.
+    const other = gameSenses[0] === gameSenses[1] ? [...new Set(gameSenses)].find((s) => s !== gameSenses[0])! : gameSenses[1]!;
+    await game.getByRole('combobox', { name: 'Sense of occurrence 1', exact: true }).selectOption(other);
+    await expect.poll(() => game.getByTestId('sense-agreed').textContent(), WAIT).toBe(String(gameSenses.length - 1));
+    await expectCleanPage(watch);
+    await context.close();
+  }, TEST_TIMEOUT);
+
   it('shows one point per occurrence, their cosine, masked guesses and attention', async () => {
     const { page, watch, context } = await openPage(browser, '/#/playgrounds/context');
     await expect.poll(() => page.getByRole('region', { name: 'Words in context' }).textContent(), WAIT).toContain('Model ready');
@@ -37,8 +72,9 @@ describe('words in context playground', () => {
     const rows = page.getByRole('table', { name: 'Nearest words of each occurrence' }).locator('tbody tr');
     await expect.poll(() => rows.count(), WAIT).toBe(3);
     await expect.poll(() => rows.nth(1).locator('th').textContent(), WAIT).toBe('state #1');
-    await expect.poll(() => page.locator('figure.plot figcaption').textContent(), WAIT).toContain('2 occurrences of “state”');
-    await expect.poll(() => page.locator('figure.plot').getAttribute('data-drawn'), WAIT).not.toBe('0');
+    const occurrencesTool = page.getByRole('form', { name: 'Occurrences of a word' });
+    await expect.poll(() => occurrencesTool.locator('figure.plot figcaption').textContent(), WAIT).toContain('2 occurrences of “state”');
+    await expect.poll(() => occurrencesTool.locator('figure.plot').getAttribute('data-drawn'), WAIT).not.toBe('0');
     const cos = page.locator('td[data-cosine="1-2"]');
     await expect.poll(() => cos.textContent(), WAIT).toMatch(/^-?[01]\.\d\d$/);
     await expect.poll(() => page.locator('td[data-cosine="1-1"]').textContent(), WAIT).toBe('1.00');

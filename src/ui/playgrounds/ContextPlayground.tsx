@@ -9,6 +9,7 @@ import type { OccurrencesResult } from '../../workers/contextual.worker';
 import { contextualModel } from './contextualClient';
 import { pcaOfRows } from '../../core/project/pca';
 import { Plot } from './Plot';
+import { SenseGame } from './SenseGame';
 import type { ParamsChange } from './usePlaygroundParams';
 
 const DEFAULT_WORD = 'bank';
@@ -90,6 +91,7 @@ export function ContextPlayground(props: ContextProps) {
         <OccurrencesTool ready={info !== null} word={props.word} sentences={props.sentences} onSubmit={update} />
         <MaskTool ready={info !== null} masked={props.masked} onSubmit={update} />
       </div>
+      <SenseGame ready={info !== null} />
     </section>
   );
 }
