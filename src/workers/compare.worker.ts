@@ -3,6 +3,7 @@
 // src/ui/playgrounds/ComparePlayground.tsx; the page terminates the worker to cancel.
 import { expose } from 'comlink';
 import { compareSpaces, DEFAULT_COMPARE, type CompareResult } from '../core/align/compareSpaces';
+import { parseSeedDictionary } from '../core/align/seedDictionary';
 import { readCompact, readVectors } from '../core/vectors/formats';
 import { KeyedVectors } from '../core/vectors/keyedVectors';
 
@@ -21,9 +22,11 @@ async function load(s: SpaceSource): Promise<KeyedVectors> {
 }
 
 const api = {
-  async compare(a: SpaceSource, b: SpaceSource, seeds: { a: SpaceSource; b: SpaceSource } | null): Promise<CompareResult> {
+  /** `dictionary`: a file of word pairs (two languages); without it the spaces' shared words pair with themselves. */
+  async compare(a: SpaceSource, b: SpaceSource, seeds: { a: SpaceSource; b: SpaceSource } | null, dictionary: File | null = null): Promise<CompareResult> {
+    const pairs = dictionary ? parseSeedDictionary(await dictionary.text(), dictionary.name) : null;
     const [ka, kb, ka2, kb2] = await Promise.all([load(a), load(b), ...(seeds ? [load(seeds.a), load(seeds.b)] : [])]);
-    return compareSpaces(ka!, kb!, ka2 && kb2 ? { a: ka2, b: kb2 } : null, DEFAULT_COMPARE);
+    return compareSpaces(ka!, kb!, ka2 && kb2 ? { a: ka2, b: kb2 } : null, DEFAULT_COMPARE, pairs);
   },
 };
 

@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 import { launch, openPage } from './browser';
 import { readCompact, readVectors } from '../../src/core/vectors/formats';
 import type { KeyedVectors } from '../../src/core/vectors/keyedVectors';
-import { compareSpaces } from '../../src/core/align/compareSpaces';
+import { compareSpaces, DEFAULT_COMPARE } from '../../src/core/align/compareSpaces';
+import { parseSeedDictionary } from '../../src/core/align/seedDictionary';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -59,6 +60,37 @@ describe('compare playground', () => {
     expect(await page.getByTestId('p1-orthogonal').textContent()).toBe(pct(expected.retrieval[0]!.precisionAt1));
     expect(await page.getByTestId('p1-least-squares').textContent()).toBe(pct(expected.retrieval[1]!.precisionAt1));
     expect(await page.getByText('there is no noise ceiling here').count()).toBe(1);
+    expect(watch.pageErrors).toEqual([]);
+    expect(watch.foreignRequests).toEqual([]);
+    await context.close();
+  }, 300_000);
+
+  it('aligns two "languages" through a seed dictionary the student loads, and names a bad dictionary line', async () => {
+    // A made-up second language: Brown seed 2 with every word spelled backwards, and a dictionary of translations.
+    // The two files share (almost) no word, so only the dictionary can pair them, as with two real languages.
+    const flip = (w: string) => [...w].reverse().join('');
+    const n = 2000;
+    const a = load('brown-sg100');
+    const b2 = load('brown-sg100-seed2');
+    const rows = (words: readonly string[], kv: KeyedVectors) =>
+      [`${n} ${kv.dim}`, ...words.slice(0, n).map((w, i) => `${w} ${Array.from(kv.vectors.subarray(i * kv.dim, (i + 1) * kv.dim), (x) => x.toFixed(5)).join(' ')}`)].join('\n') + '\n';
+    const textA = rows(a.words, a);
+    const textB = rows(b2.words.map(flip), b2);
+    const dictionary = b2.words.slice(0, n).map((w) => `${w} ${flip(w)}`).join('\n') + '\n';
+    const [kvA, kvB] = await Promise.all([readVectors(Buffer.from(textA)), readVectors(Buffer.from(textB))]);
+    const expected = compareSpaces(kvA, kvB, null, DEFAULT_COMPARE, parseSeedDictionary(dictionary, 'en-backwards.txt'));
+    expect(expected.retrieval[0]!.precisionAt1).toBeGreaterThan(0.5);
+    const { page, watch, context } = await openPage(browser, '/#/playgrounds/compare');
+    await page.getByLabel('Your space A file').setInputFiles({ name: 'english.txt', mimeType: 'text/plain', buffer: Buffer.from(textA) });
+    await page.getByLabel('Your space B file').setInputFiles({ name: 'backwards.txt', mimeType: 'text/plain', buffer: Buffer.from(textB) });
+    await page.getByLabel('Seed dictionary (optional)').setInputFiles({ name: 'en-backwards.txt', mimeType: 'text/plain', buffer: Buffer.from(dictionary) });
+    await page.getByRole('button', { name: 'Align my files' }).click();
+    await page.getByRole('table', { name: 'Retrieval scores' }).waitFor({ timeout: WAIT.timeout });
+    expect(await page.getByTestId('p1-orthogonal').textContent()).toBe(pct(expected.retrieval[0]!.precisionAt1));
+    // A dictionary line that is not a pair stops the run with the file and line.
+    await page.getByLabel('Seed dictionary (optional)').setInputFiles({ name: 'broken.txt', mimeType: 'text/plain', buffer: Buffer.from('the eht\nof\n') });
+    await page.getByRole('button', { name: 'Align my files' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent(), WAIT).toContain('broken.txt:2: expected two words');
     expect(watch.pageErrors).toEqual([]);
     expect(watch.foreignRequests).toEqual([]);
     await context.close();

@@ -2,7 +2,7 @@
 // (orthogonal and least-squares maps learned on a seed dictionary, scored on held-out words), and the words whose
 // neighbours changed between A and B beyond what another training seed changes in either corpus (A', B').
 import type { KeyedVectors } from '../vectors/keyedVectors';
-import { learnMap, retrievalScore, sharedWords, splitPairs, type RetrievalScore } from './crossSpace';
+import { learnMap, retrievalScore, sharedWords, splitPairs, type DictionaryPair, type RetrievalScore } from './crossSpace';
 import { neighbourShift, wordsInAll, type ShiftReport } from './neighbourShift';
 
 export interface CompareOptions {
@@ -28,17 +28,39 @@ export interface CompareResult {
   trainPairs: number;
 }
 
+/** Between two spaces of one language: the frequent words both know, each paired with itself. */
+function identitySplit(a: KeyedVectors, b: KeyedVectors, searchable: (w: string) => boolean, o: CompareOptions) {
+  const words = sharedWords(a, b, o.dictionaryWords).filter(searchable);
+  return splitPairs(words.map((w) => ({ source: w, target: w })), o.testShare, o.seed);
+}
+
+/** With a dictionary (two languages): its pairs whose words the spaces know, split by source word, so that no
+ *  held-out word was seen in training through another of its translations. */
+export function splitDictionary(dictionary: readonly DictionaryPair[], a: KeyedVectors, searchable: (w: string) => boolean, o: CompareOptions) {
+  const usable = dictionary.filter((p) => a.has(p.source) && searchable(p.target));
+  const sources = [...new Set(usable.map((p) => p.source))];
+  const split = splitPairs(sources, o.testShare, o.seed);
+  const testSources = new Set(split.test);
+  return { train: usable.filter((p) => !testSources.has(p.source)), test: usable.filter((p) => testSources.has(p.source)) };
+}
+
+/**
+ * Retrieval from A to B with a map learned on dictionary pairs, and (with a seed pair of spaces) the noise ceiling
+ * and the words that moved. Without `dictionary` the pairs are the shared words (one language); with it, the
+ * dictionary's pairs (two languages), and there is no neighbour shift, which needs the same words in both spaces.
+ */
 export function compareSpaces(
   a: KeyedVectors,
   b: KeyedVectors,
   seeds: { a: KeyedVectors; b: KeyedVectors } | null,
   o: CompareOptions = DEFAULT_COMPARE,
+  dictionary: readonly DictionaryPair[] | null = null,
 ): CompareResult {
-  const inSearch = (kv: KeyedVectors) => (w: string) => kv.indexOf(w) < o.searchSize;
-  const words = sharedWords(a, b, o.dictionaryWords).filter(inSearch(b));
-  const { train, test } = splitPairs(words.map((w) => ({ source: w, target: w })), o.testShare, o.seed);
+  const inSearch = (kv: KeyedVectors) => (w: string) => kv.indexOf(w) >= 0 && kv.indexOf(w) < o.searchSize;
+  const { train, test } = dictionary ? splitDictionary(dictionary, a, inSearch(b), o) : identitySplit(a, b, inSearch(b), o);
   if (train.length < 2 * Math.max(a.dim, b.dim)) {
-    throw new RangeError(`only ${train.length} shared words to learn a map from: at least ${2 * Math.max(a.dim, b.dim)} are needed for ${a.dim}-dimensional vectors`);
+    const what = dictionary ? 'dictionary pairs whose words both spaces know' : 'shared words';
+    throw new RangeError(`only ${train.length} ${what} to learn a map from: at least ${2 * Math.max(a.dim, b.dim)} are needed for ${a.dim}-dimensional vectors`);
   }
   const retrieval = (['orthogonal', 'least-squares'] as const)
     .filter((k) => k !== 'orthogonal' || a.dim === b.dim)

@@ -41,7 +41,7 @@ export function ComparePlayground(props: CompareProps) {
   });
   const [result, setResult] = useState<CompareResult | null>(null);
   const [running, setRunning] = useState(false);
-  const [own, setOwn] = useState<{ a: File | null; b: File | null; maxWords: number }>({ a: null, b: null, maxWords: OWN_MAX_WORDS });
+  const [own, setOwn] = useState<{ a: File | null; b: File | null; dictionary: File | null; maxWords: number }>({ a: null, b: null, dictionary: null, maxWords: OWN_MAX_WORDS });
   const worker = useRef<Worker | null>(null);
 
   useEffect(() => {
@@ -76,10 +76,10 @@ export function ComparePlayground(props: CompareProps) {
       setProblem('Choose two vectors files of your own: one for space A, one for space B.');
       return;
     }
-    await compareIn({ file: own.a, name: own.a.name, maxWords: own.maxWords }, { file: own.b, name: own.b.name, maxWords: own.maxWords }, null);
+    await compareIn({ file: own.a, name: own.a.name, maxWords: own.maxWords }, { file: own.b, name: own.b.name, maxWords: own.maxWords }, null, own.dictionary);
   };
 
-  const compareIn = async (a: SpaceSource, b: SpaceSource, seeds: { a: SpaceSource; b: SpaceSource } | null) => {
+  const compareIn = async (a: SpaceSource, b: SpaceSource, seeds: { a: SpaceSource; b: SpaceSource } | null, dictionary: File | null = null) => {
     worker.current?.terminate();
     const w = new Worker(new URL('../../workers/compare.worker.ts', import.meta.url), { type: 'module', name: 'compare' });
     worker.current = w;
@@ -87,7 +87,7 @@ export function ComparePlayground(props: CompareProps) {
     setProblem(null);
     setResult(null);
     try {
-      const r = await wrap<CompareApi>(w).compare(a, b, seeds);
+      const r = await wrap<CompareApi>(w).compare(a, b, seeds, dictionary);
       if (worker.current === w) setResult(r);
     } catch (e) {
       if (worker.current === w) setProblem(e instanceof Error ? e.message : String(e));
@@ -150,8 +150,10 @@ export function ComparePlayground(props: CompareProps) {
         <legend>Or align two vectors files of your own</legend>
         <p className="muted">
           word2vec text or binary, GloVe or fastText .vec, one file per space, read in this tab (nothing is uploaded). The
-          files' first rows should be their most frequent words, as trainers write them. For cross-lingual retrieval the
-          map needs pairs of translations; with two files of one language the shared words pair with themselves.
+          files' first rows should be their most frequent words, as trainers write them. For cross-lingual retrieval, give
+          a seed dictionary of translations too (one "word-in-A word-in-B" pair per line): the map is learned on some of
+          its pairs and scored on the others. Without one, the words both files share pair with themselves, which is
+          right for two files of one language.
         </p>
         <label>
           Your space A file{' '}
@@ -160,6 +162,10 @@ export function ComparePlayground(props: CompareProps) {
         <label>
           Your space B file{' '}
           <input type="file" onChange={(e) => setOwn({ ...own, b: e.target.files?.[0] ?? null })} />
+        </label>{' '}
+        <label>
+          Seed dictionary (optional){' '}
+          <input type="file" onChange={(e) => setOwn({ ...own, dictionary: e.target.files?.[0] ?? null })} />
         </label>{' '}
         <label>
           Words read per file{' '}
