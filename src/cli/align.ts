@@ -3,13 +3,16 @@
 // word among B's nearest neighbours of the mapped vector. Printed beside the seed-noise ceiling (the same retrieval
 // from A to A trained again with another seed) and chance, so a number can be read as "how much of A's geometry B
 // shares". With two languages' vectors and a bilingual dictionary, the same steps are cross-lingual word retrieval.
-import { DEFAULT_COMPARE } from '../core/align/compareSpaces';
-import { learnMap, retrievalScore, sharedWords, splitPairs, type RetrievalScore } from '../core/align/crossSpace';
+import { readFile } from 'node:fs/promises';
+import { DEFAULT_COMPARE, splitDictionary } from '../core/align/compareSpaces';
+import { parseSeedDictionary } from '../core/align/seedDictionary';
+import { learnMap, retrievalScore, sharedWords, splitPairs, type DictionaryPair, type RetrievalScore } from '../core/align/crossSpace';
 import type { LinearMap } from '../core/align/procrustes';
 import type { KeyedVectors } from '../core/vectors/keyedVectors';
 import { parseCommand, type CommandSpec } from './args';
 import { CliError } from './errors';
 import { loadNamedVectors, shippedVectorIds } from './namedVectors';
+import { userPath } from './paths';
 
 /** The suffix of the shipped second-seed twin of a set (brown-sg100 -> brown-sg100-seed2). */
 export const SEED_TWIN_SUFFIX = '-seed2';
@@ -29,6 +32,7 @@ export const ALIGN_SPEC: CommandSpec = {
     { name: 'search', kind: 'int', min: 5, default: String(DEFAULT_COMPARE.searchSize), help: 'target words searched for each mapped word' },
     { name: 'seed', kind: 'int', min: 0, default: String(DEFAULT_COMPARE.seed), help: 'seed of the train/held-out split' },
     { name: 'max-words', kind: 'int', min: 0, default: '0', help: 'load only the first N words of each file (0 = all)' },
+    { name: 'pairs', kind: 'string', placeholder: 'FILE', help: 'seed dictionary, one "word-in-from word-in-to" pair per line (two languages); default: shared words pair with themselves' },
     { name: 'json', kind: 'flag', help: 'print one JSON object instead of a report' },
   ],
   examples: [
@@ -38,6 +42,8 @@ export const ALIGN_SPEC: CommandSpec = {
 };
 
 export interface AlignOptions {
+  /** A seed dictionary (two languages); absent = the shared frequent words pair with themselves. */
+  pairs?: readonly DictionaryPair[];
   dictionaryWords: number;
   testShare: number;
   searchSize: number;
@@ -54,11 +60,21 @@ export function alignAndScore(a: KeyedVectors, b: KeyedVectors, kind: LinearMap[
   if (kind === 'orthogonal' && a.dim !== b.dim) {
     throw new CliError(`an orthogonal map needs vectors of one size, and these have ${a.dim} and ${b.dim} dimensions: use --method lsq`);
   }
-  const words = sharedWords(a, b, o.dictionaryWords).filter((w) => b.indexOf(w) < o.searchSize);
-  const { train, test } = splitPairs(words.map((w) => ({ source: w, target: w })), o.testShare, o.seed);
+  const searchable = (w: string) => b.indexOf(w) >= 0 && b.indexOf(w) < o.searchSize;
   const need = 2 * Math.max(a.dim, b.dim);
-  if (train.length < need || test.length === 0) {
-    throw new CliError(`the two spaces share only ${words.length} of their first ${o.dictionaryWords} words: at least ${need} training pairs and one held-out pair are needed`);
+  let train: DictionaryPair[];
+  let test: DictionaryPair[];
+  if (o.pairs) {
+    ({ train, test } = splitDictionary(o.pairs, a, searchable, { ...DEFAULT_COMPARE, ...o }));
+    if (train.length < need || test.length === 0) {
+      throw new CliError(`only ${train.length + test.length} of the dictionary's ${o.pairs.length} pairs have both words in the spaces: at least ${need} training pairs and one held-out pair are needed`);
+    }
+  } else {
+    const words = sharedWords(a, b, o.dictionaryWords).filter(searchable);
+    ({ train, test } = splitPairs(words.map((w) => ({ source: w, target: w })), o.testShare, o.seed));
+    if (train.length < need || test.length === 0) {
+      throw new CliError(`the two spaces share only ${words.length} of their first ${o.dictionaryWords} words: at least ${need} training pairs and one held-out pair are needed (two languages need --pairs FILE)`);
+    }
   }
   return { trainPairs: train.length, score: retrievalScore(a, b, learnMap(a, b, train, kind), test, o.searchSize) };
 }
@@ -86,13 +102,15 @@ export async function runAlign(argv: readonly string[]): Promise<{ summary: Alig
   const to = await loadNamedVectors(o.to as string, maxWords);
   const twinId = `${from.label.replace(/\.elv$/, '')}${SEED_TWIN_SUFFIX}`;
   const baselineName = (o.baseline as string | undefined) ?? (shippedVectorIds().includes(twinId) ? twinId : undefined);
-  const opts: AlignOptions = { dictionaryWords: o.dictionary as number, testShare: o['test-share'] as number, searchSize: o.search as number, seed: o.seed as number };
+  const pairsFile = o.pairs as string | undefined;
+  const pairs = pairsFile ? parseSeedDictionary(await readFile(userPath(pairsFile), 'utf8'), pairsFile) : undefined;
+  const opts: AlignOptions = { pairs, dictionaryWords: o.dictionary as number, testShare: o['test-share'] as number, searchSize: o.search as number, seed: o.seed as number };
   const kind = METHODS[o.method as string]!;
   const main = alignAndScore(from.kv, to.kv, kind, opts);
   let seedBaseline: AlignSummary['seedBaseline'] = null;
   if (baselineName) {
     const twin = await loadNamedVectors(baselineName, maxWords);
-    const r = alignAndScore(from.kv, twin.kv, kind, opts);
+    const r = alignAndScore(from.kv, twin.kv, kind, { ...opts, pairs: undefined });
     seedBaseline = { vectors: twin.label, precisionAt1: r.score.precisionAt1, precisionAt5: r.score.precisionAt5, heldOut: r.score.pairs };
   }
   return {
@@ -117,7 +135,7 @@ const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 
 export function formatAlign(s: AlignSummary): string {
   const lines = [
-    `${s.from} -> ${s.to}, ${s.method} map learned on ${s.trainPairs} shared words, scored on ${s.heldOut} held-out words`,
+    `${s.from} -> ${s.to}, ${s.method} map learned on ${s.trainPairs} word pairs, scored on ${s.heldOut} held-out words`,
     `  P@1 ${pct(s.precisionAt1)}   P@5 ${pct(s.precisionAt5)}   (chance at 1: ${(100 * s.chanceAt1).toFixed(3)}%)`,
   ];
   if (s.seedBaseline) {

@@ -61,7 +61,7 @@ const COMMANDS: Record<string, Command> = {
   },
   align: {
     summary: 'Cross-space retrieval: map one vector space onto another, P@1/P@5 on held-out words with the seed-noise ceiling.',
-    usage: 'align --from A --to B [--method orth|lsq] [--json]',
+    usage: 'align --from A --to B [--method orth|lsq] [--pairs DICTIONARY] [--json]',
     run: async (args) => {
       const m = await import('./align');
       return print(m.ALIGN_SPEC, await m.runAlign(args), m.formatAlign);

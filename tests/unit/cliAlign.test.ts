@@ -48,4 +48,28 @@ describe('cli align', () => {
     expect(orth.stderr).toMatch(/100 and 50 dimensions: use --method lsq/);
     expect(orth.stderr).not.toMatch(STACK_LINE);
   }, 120_000);
+
+  it('aligns two "languages" through --pairs, and names a bad dictionary line', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lab-align-pairs-'));
+    const a = load('brown-sg100');
+    // B: A's first 600 words spelled backwards (a made-up language), same vectors; a dictionary pairs the spellings.
+    const flip = (w: string) => [...w].reverse().join('');
+    const rows = ['600 100', ...a.words.slice(0, 600).map((w, i) => `${flip(w)} ${Array.from(a.vectors.subarray(i * 100, (i + 1) * 100), (x) => x.toFixed(5)).join(' ')}`)];
+    writeFileSync(join(dir, 'backwards.txt'), rows.join('\n') + '\n');
+    writeFileSync(join(dir, 'pairs.txt'), a.words.slice(0, 600).map((w) => `${w} ${flip(w)}`).join('\n') + '\n');
+    writeFileSync(join(dir, 'broken.txt'), 'the eht\nof\n');
+    const from = join(ROOT, 'public', 'vectors', 'brown-sg100.elv');
+    const without = await runCli(['align', '--from', from, '--to', 'backwards.txt', '--search', '600'], dir);
+    expect(without.code).toBe(1);
+    expect(without.stderr).toMatch(/share only \d+ of their first .* --pairs FILE/);
+    const r = await runCli(['align', '--from', from, '--to', 'backwards.txt', '--pairs', 'pairs.txt', '--search', '600', '--json'], dir);
+    expect(r.code, r.stderr).toBe(0);
+    const s = JSON.parse(r.stdout) as AlignSummary;
+    expect(s.heldOut).toBe(120);
+    expect(s.precisionAt1).toBe(1); // the same vectors under new names: every held-out translation is found
+    const bad = await runCli(['align', '--from', from, '--to', 'backwards.txt', '--pairs', 'broken.txt'], dir);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('broken.txt:2: expected two words');
+    expect(bad.stderr).not.toMatch(STACK_LINE);
+  }, 120_000);
 });
