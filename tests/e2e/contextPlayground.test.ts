@@ -99,8 +99,9 @@ describe('words in context playground', () => {
     await context.close();
   });
 
-  it('trains the masked-language model in the lab on the wasm backend, with a falling loss', async () => {
-    const { page, watch, context } = await openLab(browser, '/#/lab?corpus=toy-fruit&model=mlm&engine=tfjs-wasm&epochs=3&dim=16&ffn=32');
+  // WebGL here is Chromium's software renderer (SwiftShader): the same shaders a GPU would run, only slower.
+  it.each(['tfjs-wasm', 'tfjs-webgl'])('trains the masked-language model in the lab on %s, with a falling loss', async (engine) => {
+    const { page, watch, context } = await openLab(browser, `/#/lab?corpus=toy-fruit&model=mlm&engine=${engine}&epochs=3&dim=16&ffn=32`);
     await page.getByRole('button', { name: 'Start training', exact: true }).click();
     await expect.poll(async () => (await statusLine(page).textContent()) ?? '', { timeout: LAB_TIMEOUT }).toMatch(/Finished/);
     const lossFigure = page.getByRole('figure', { name: 'Loss curve' });
