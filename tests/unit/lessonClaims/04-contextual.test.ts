@@ -81,5 +81,13 @@ describe('04 beyond word2vec, contextual section (shipped masked-LM)', () => {
     const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
     expect(mean(ctx).toFixed(2)).toBe('0.63');
     expect(mean(base).toFixed(2)).toBe('0.53');
+    // The lesson's caution: higher on 6 of the 8 words, and most of the lead comes from plant and play.
+    const wins = ctx.map((c, i) => c > base[i]!);
+    expect(wins.filter(Boolean)).toHaveLength(6);
+    const lead = ctx.map((c, i) => c - base[i]!);
+    const byLead = set.words.map((w, i) => ({ word: w.word, d: lead[i]! })).sort((a, b) => b.d - a.d);
+    expect(byLead.slice(0, 2).map((x) => x.word).sort()).toEqual(['plant', 'play']);
+    const total = lead.reduce((s, x) => s + x, 0);
+    expect(byLead[0]!.d + byLead[1]!.d).toBeGreaterThan(total / 2);
   });
 });
