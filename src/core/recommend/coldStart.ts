@@ -4,7 +4,7 @@
 // R released items nearest to the placed vector, how many are true neighbours (R = how many true neighbours the
 // vectors know, so a perfect placement scores 1). The baseline places the item at a random released item's vector.
 import type { KeyedVectors } from '../vectors/keyedVectors';
-import { cosine } from './recommender';
+import { cosVec } from '../vectors/vectorMath';
 import { trueNeighbours, type Item, type Shop } from './shopModel';
 
 /** What the shop knows about a new item; null = not given. */
@@ -44,7 +44,7 @@ export interface Neighbour {
 export function nearestReleased(kv: KeyedVectors, items: readonly Item[], v: Float32Array, k: number): Neighbour[] {
   return items
     .filter((it) => !it.isNew && kv.has(it.name))
-    .map((it) => ({ item: it.id, score: cosine(v, kv.unitVector(it.name)) }))
+    .map((it) => ({ item: it.id, score: cosVec(v, kv.unitVector(it.name)) }))
     .sort((a, b) => b.score - a.score || a.item - b.item)
     .slice(0, k);
 }

@@ -2,6 +2,7 @@
 // other released item is ranked by cosine to it. The reason shown is the history item closest to the recommended
 // one ("because you picked ..."). Items the vectors never saw (no training interaction) rank last.
 import type { KeyedVectors } from '../vectors/keyedVectors';
+import { cosVec } from '../vectors/vectorMath';
 import type { Item } from './shopModel';
 
 export interface Recommendation {
@@ -23,17 +24,6 @@ export function profileOf(kv: KeyedVectors, items: readonly Item[], ids: readonl
   return p;
 }
 
-export function cosine(a: Float32Array, b: Float32Array): number {
-  let dot = 0;
-  let na = 0;
-  let nb = 0;
-  for (let i = 0; i < a.length; i++) {
-    dot += a[i]! * b[i]!;
-    na += a[i]! * a[i]!;
-    nb += b[i]! * b[i]!;
-  }
-  return na > 0 && nb > 0 ? dot / Math.sqrt(na * nb) : 0;
-}
 
 /** Every released item not in the history, best first (full ranking: the evaluation needs the held-out item's
  *  rank even when it is not in the top k). */
@@ -52,13 +42,13 @@ export function rankForHistory(kv: KeyedVectors, items: readonly Item[], history
     let because = -1;
     let best = -Infinity;
     for (const h of known) {
-      const s = cosine(v, kv.unitVector(items[h]!.name));
+      const s = cosVec(v, kv.unitVector(items[h]!.name));
       if (s > best) {
         best = s;
         because = h;
       }
     }
-    out.push({ item: it.id, score: cosine(profile, v), because });
+    out.push({ item: it.id, score: cosVec(profile, v), because });
   }
   // Ties (and the unknown items' -Infinity) fall back to catalogue order, so the ranking is deterministic.
   return out.sort((a, b) => b.score - a.score || a.item - b.item);

@@ -8,6 +8,7 @@ import type { AttentionMaps, MaskedGuesses } from '../../core/models/types';
 import type { OccurrencesResult } from '../../workers/contextual.worker';
 import { contextualModel } from './contextualClient';
 import { pcaOfRows } from '../../core/project/pca';
+import { cosVec } from '../../core/vectors/vectorMath';
 import { Plot } from './Plot';
 import { SenseGame } from './SenseGame';
 import type { ParamsChange } from './usePlaygroundParams';
@@ -30,17 +31,6 @@ export function contextPropsFromParams(p: URLSearchParams): ContextProps {
 
 const fmt = (x: number, digits = 2) => x.toFixed(digits);
 
-function cosine(a: Float32Array, b: Float32Array): number {
-  let dot = 0;
-  let na = 0;
-  let nb = 0;
-  for (let i = 0; i < a.length; i++) {
-    dot += a[i]! * b[i]!;
-    na += a[i]! * a[i]!;
-    nb += b[i]! * b[i]!;
-  }
-  return na > 0 && nb > 0 ? dot / Math.sqrt(na * nb) : 0;
-}
 
 function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
@@ -208,7 +198,7 @@ function OccurrencesTool({ ready, word: w0, sentences: s0, onSubmit }: { ready: 
                     <th scope="row">#{a.sentence}</th>
                     {occ.map((b) => (
                       <td key={b.sentence} data-cosine={`${a.sentence}-${b.sentence}`}>
-                        {fmt(cosine(a.vector, b.vector))}
+                        {fmt(cosVec(a.vector, b.vector))}
                       </td>
                     ))}
                   </tr>

@@ -5,6 +5,7 @@
 // the cheapest way: the word's static vector plus the mean of the static vectors of the words within
 // CONTEXT_WINDOW on each side (unknown words skipped).
 import type { KeyedVectors } from '../../vectors/keyedVectors';
+import { cosVec } from '../../vectors/vectorMath';
 
 /** Words on each side that the baseline averages (word2vec's usual window). */
 export const CONTEXT_WINDOW = 5;
@@ -15,24 +16,13 @@ export interface SenseOccurrence {
   sense: string;
 }
 
-function cosine(a: Float32Array, b: Float32Array): number {
-  let dot = 0;
-  let na = 0;
-  let nb = 0;
-  for (let i = 0; i < a.length; i++) {
-    dot += a[i]! * b[i]!;
-    na += a[i]! * a[i]!;
-    nb += b[i]! * b[i]!;
-  }
-  return na > 0 && nb > 0 ? dot / Math.sqrt(na * nb) : 0;
-}
 
 /** The AUC over pairs of one word's occurrences (NaN when there is only one sense, or one occurrence per sense). */
 export function senseAuc(vectors: readonly Float32Array[], senses: readonly string[]): number {
   const same: number[] = [];
   const diff: number[] = [];
   for (let i = 0; i < vectors.length; i++) {
-    for (let j = i + 1; j < vectors.length; j++) (senses[i] === senses[j] ? same : diff).push(cosine(vectors[i]!, vectors[j]!));
+    for (let j = i + 1; j < vectors.length; j++) (senses[i] === senses[j] ? same : diff).push(cosVec(vectors[i]!, vectors[j]!));
   }
   if (same.length === 0 || diff.length === 0) return NaN;
   // Rank-based count: sort both lists and walk them, O(n log n) instead of comparing every same with every diff.
