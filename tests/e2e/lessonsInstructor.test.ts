@@ -143,6 +143,23 @@ describe('widget state in links', () => {
     await context.close();
   });
 
+  it('the padding widget reopens from a link with its sentences, batch size and bucketing', async () => {
+    const lesson = LESSONS.find((l) => l.id === 'training-embeddings')!;
+    const step = widgetStep(lesson, 'padding');
+    const block = lesson.steps[step]!.blocks.findIndex((b) => b.kind === 'widget' && b.name === 'padding');
+    const sentences = encodeURIComponent('a b c d e f | g | h i j k l m | n');
+    const { page, context } = await openPage(browser, `/#/lessons/training-embeddings/${step + 1}?w${block}.sentences=${sentences}&w${block}.batch=2&w${block}.bucket=true`);
+    const w = page.locator('section.widget[data-widget="padding"]');
+    await expect.poll(() => w.getByRole('textbox', { name: 'Sentences' }).inputValue(), { ...POLL, timeout: 60_000 }).toBe('a b c d e f\ng\nh i j k l m\nn');
+    expect(await w.getByRole('checkbox').isChecked()).toBe(true);
+    // Sorted by length, batches of two: (6, 6) and (1, 1) need no padding at all.
+    await expect.poll(() => text(w.getByLabel('Padding share')), POLL).toContain('0 of 14 slots');
+    await w.getByRole('checkbox').uncheck();
+    await expect.poll(() => decodeURIComponent(page.url()), POLL).toContain(`w${block}.bucket=false`);
+    await expect.poll(() => text(w.getByLabel('Padding share')), POLL).toContain('10 of 24 slots');
+    await context.close();
+  });
+
   it('a link can choose other shipped vectors; a bad value is named and ignored', async () => {
     const lesson = LESSONS.find((l) => l.id === 'properties')!;
     const step = lesson.steps.findIndex((s) => s.blocks.some((b) => b.kind === 'widget' && b.name === 'similarity'));

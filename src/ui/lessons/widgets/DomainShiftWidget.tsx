@@ -6,6 +6,7 @@ import type { KeyedVectors } from '../../../core/vectors/keyedVectors';
 import { useVectorsStore } from '../../../state/vectorsStore';
 import { fmt } from './vectorMath';
 import type { WidgetProps } from './types';
+import { useReportState } from './useReportState';
 
 interface Entry { id: string; label: string; corpus: string }
 type ShippedModule = {
@@ -39,9 +40,10 @@ async function loadAll(): Promise<{ label: string; corpus: string; kv: KeyedVect
 
 let shared: Promise<{ label: string; corpus: string; kv: KeyedVectors }[]> | null = null;
 
-export default function DomainShiftWidget({ attrs }: WidgetProps) {
+export default function DomainShiftWidget({ attrs, onState }: WidgetProps) {
   const [sets, setSets] = useState<Sets>({ status: 'loading' });
   const [word, setWord] = useState(attrs.word ?? 'state');
+  useReportState(onState, { word: word.trim() });
   useEffect(() => {
     let alive = true;
     shared ??= loadAll();

@@ -1,7 +1,8 @@
 // Batches of sentences padded to a common length: how much of the batch is padding, with and without bucketing.
 import { useState } from 'react';
 import { tokenize } from '../../../core/text/tokenize';
-import type { WidgetProps } from './types';
+import { numAttr, type WidgetProps } from './types';
+import { useReportState } from './useReportState';
 
 const DEFAULT_TEXT = [
   'the dog barked',
@@ -29,10 +30,12 @@ export function padBatches(lengths: number[], batchSize: number, sort: boolean):
   return { batches, pads, total };
 }
 
-export default function PaddingWidget(_: WidgetProps) {
-  const [text, setText] = useState(DEFAULT_TEXT);
-  const [batch, setBatch] = useState(2);
-  const [sort, setSort] = useState(false);
+export default function PaddingWidget({ attrs, onState }: WidgetProps) {
+  // Sentences travel in a link as one line, separated by " | " (a link has no line breaks to spare).
+  const [text, setText] = useState(attrs.sentences ? attrs.sentences.split(' | ').join('\n') : DEFAULT_TEXT);
+  const [batch, setBatch] = useState(numAttr(attrs, 'batch', 2));
+  const [sort, setSort] = useState(attrs.bucket === 'true');
+  useReportState(onState, { sentences: text.split('\n').map((l) => l.trim()).filter(Boolean).join(' | '), batch: String(batch), bucket: String(sort) });
   const sents = text.split('\n').map((l) => tokenize(l)).filter((t) => t.length > 0);
   const lengths = sents.map((s) => s.length);
   const { batches, pads, total } = padBatches(lengths, batch, sort);

@@ -87,7 +87,11 @@ export const WIDGET_SCHEMAS: Record<string, WidgetSchema> = {
     scale: int(1, 20, 'cosine times this is the score'),
     margin: { type: { kind: 'number', min: 0, max: 1 }, help: 'margin of the hinge loss' },
   },
-  padding: {},
+  padding: {
+    sentences: text('the sentences to batch, separated by " | "'),
+    batch: int(1, 8, 'sentences per batch'),
+    bucket: bool('sort by length before batching'),
+  },
   // The fine-tuning widget continues the one shipped model whose output vectors ship too (brown-sg100-output.elv).
   finetune: { vectors: oneOf(['brown-sg100'], 'the model continued: only brown-sg100 ships its output vectors'), word: word('word whose neighbours are watched') },
   'domain-shift': { word: word('word to compare across the two shipped sets') },
