@@ -95,7 +95,12 @@ export const WIDGET_SCHEMAS: Record<string, WidgetSchema> = {
   // The fine-tuning widget continues the one shipped model whose output vectors ship too (brown-sg100-output.elv).
   finetune: { vectors: oneOf(['brown-sg100'], 'the model continued: only brown-sg100 ships its output vectors'), word: word('word whose neighbours are watched') },
   'domain-shift': { word: word('word to compare across the two shipped sets') },
-  'compare-spaces': {},
+  'compare-spaces': {
+    a: oneOf(SHIPPED_VECTOR_IDS, 'space A'),
+    b: oneOf(SHIPPED_VECTOR_IDS, 'space B'),
+    a2: oneOf(SHIPPED_VECTOR_IDS, 'space A trained with another seed (the noise baseline)'),
+    b2: oneOf(SHIPPED_VECTOR_IDS, 'space B trained with another seed'),
+  },
   'transfer-curve': {
     // Not "vectors": that key pins the page's active vectors; these are only the classifier's starting point.
     pretrained: oneOf(['brown-sotu-sg100', 'sotu-sg100'], 'pre-trained vectors of the two pre-trained arms'),
