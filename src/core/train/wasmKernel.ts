@@ -5,6 +5,7 @@ import type { KernelResult } from './cpuKernel';
 import type { NoiseTables, SigmoidTables } from './cpuTables';
 import type { Rng } from './rng';
 import { KERNEL_WASM_PLAIN, KERNEL_WASM_SHARED } from './wasm/kernelWasm';
+import { compileWasmModule } from './wasmModule';
 
 /** Bytes per WebAssembly memory page. */
 const PAGE = 65536;
@@ -62,24 +63,11 @@ export interface WasmKernel {
 
 const modules = new Map<boolean, WebAssembly.Module | null>();
 
-function decodeBase64(s: string): Uint8Array<ArrayBuffer> {
-  const bin = atob(s);
-  const out = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
-  return out;
-}
-
 /** The compiled module, or null when this runtime lacks WebAssembly SIMD (or shared memory, when asked). */
 export function kernelModule(shared: boolean): WebAssembly.Module | null {
   const cached = modules.get(shared);
   if (cached !== undefined) return cached;
-  let mod: WebAssembly.Module | null = null;
-  try {
-    const bytes = decodeBase64(shared ? KERNEL_WASM_SHARED : KERNEL_WASM_PLAIN);
-    if (typeof WebAssembly === 'object' && WebAssembly.validate(bytes)) mod = new WebAssembly.Module(bytes);
-  } catch {
-    mod = null;
-  }
+  const mod = compileWasmModule(shared ? KERNEL_WASM_SHARED : KERNEL_WASM_PLAIN);
   modules.set(shared, mod);
   return mod;
 }

@@ -63,6 +63,9 @@ describe('08 applications: search on the 500 Brown documents (the Search playgro
   it('neither mean nor SIF vectors beat BM25 beyond the noise of the query sample', () => {
     expect(text).toContain('neither averaged nor SIF-weighted word vectors beat BM25 keywords beyond the noise of the query sample');
     const docs = documentsFromIndex(readFileSync('public/corpora/brown.txt', 'utf8'), JSON.parse(readFileSync('public/corpora/brown-docs.json', 'utf8')));
+    // The lesson's search widget ranks "the 500 documents of the Brown corpus" with the vectors it pins.
+    expect(docs).toHaveLength(500);
+    expect(text).toMatch(/::widget\{name="search" vectors="brown-sotu-sg100"/);
     const ev = evaluateSearch(new SearchEngine(docs, both), BROWN_GENRE_QUERIES, 10);
     const ap = (m: string) => ev.methods.find((x) => x.method === m)!.ap;
     // The playground's own rule (SearchPlayground.tsx): beyond noise = winning in 95% of bootstrap resamples.

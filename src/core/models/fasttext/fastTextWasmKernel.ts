@@ -6,6 +6,7 @@ import type { NoiseTables, SigmoidTables } from '../../train/cpuTables';
 import type { Rng } from '../../train/rng';
 import type { FastTextKernelResult } from './fastTextKernel';
 import { FASTTEXT_KERNEL_WASM } from './wasm/fastTextKernelWasm';
+import { compileWasmModule } from '../../train/wasmModule';
 
 /** Bytes per WebAssembly memory page. */
 const PAGE = 65536;
@@ -59,16 +60,7 @@ let compiled: WebAssembly.Module | null | undefined;
 
 /** The compiled module, or null when this runtime has no WebAssembly SIMD. */
 function fastTextModule(): WebAssembly.Module | null {
-  if (compiled !== undefined) return compiled;
-  compiled = null;
-  try {
-    const bin = atob(FASTTEXT_KERNEL_WASM);
-    const bytes = new Uint8Array(bin.length);
-    for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-    if (typeof WebAssembly === 'object' && WebAssembly.validate(bytes)) compiled = new WebAssembly.Module(bytes);
-  } catch {
-    compiled = null;
-  }
+  if (compiled === undefined) compiled = compileWasmModule(FASTTEXT_KERNEL_WASM);
   return compiled;
 }
 

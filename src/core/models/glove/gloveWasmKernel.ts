@@ -4,6 +4,7 @@
 import type { GloveWeights, SweepResult, TrainingCells } from './gloveKernel';
 import { GRAD_CLIP } from './gloveKernel';
 import { GLOVE_KERNEL_WASM } from './wasm/gloveKernelWasm';
+import { compileWasmModule } from '../../train/wasmModule';
 
 const PAGE = 65536;
 /** SIMD loads take 16 bytes: every array starts 16-byte aligned. */
@@ -28,16 +29,7 @@ export interface GloveWasmKernel {
 let compiled: WebAssembly.Module | null | undefined;
 
 function gloveModule(): WebAssembly.Module | null {
-  if (compiled !== undefined) return compiled;
-  compiled = null;
-  try {
-    const bin = atob(GLOVE_KERNEL_WASM);
-    const bytes = new Uint8Array(bin.length);
-    for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-    if (typeof WebAssembly === 'object' && WebAssembly.validate(bytes)) compiled = new WebAssembly.Module(bytes);
-  } catch {
-    compiled = null;
-  }
+  if (compiled === undefined) compiled = compileWasmModule(GLOVE_KERNEL_WASM);
   return compiled;
 }
 
