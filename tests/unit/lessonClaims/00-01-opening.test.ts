@@ -1,5 +1,6 @@
 // Claims of lessons/00-from-autoencoders.md and lessons/01-word-embeddings.md, computed as their widgets compute them.
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { lessonText, shipped } from './shipped';
 import { AE_GROUPS, buildAeData, generatedCorpus, TinyAutoencoder } from '../../../src/core/lessonModels/autoencoder';
 import { contextSoftmax, SCORE_SCALE, SOFTMAX_WORDS } from '../../../src/core/vectors/softmaxScores';
@@ -137,5 +138,22 @@ describe('01 word embeddings: the softmax widget (brown-sotu-sg100, coffee / cup
     expect(p).toBeGreaterThan(0.0012);
     expect(p).toBeLessThan(0.0018);
     expect(Math.round(p * soft.n)).toBe(15);
+  });
+});
+
+describe('01 word embeddings: context windows', () => {
+  const text = lessonText('01-word-embeddings.md');
+  const kv = shipped('brown-sotu-sg100');
+
+  it("on the shipped vectors (window 5) doctor's nearest are people and names; hospital ranks about 250th", () => {
+    expect(text).toMatch(/\(\*wally\*, \*dad\*, \*mama\*, \*cook\*, \*cop\*\), and \*hospital\* ranks only about 250th/);
+    const top = kv.mostSimilar({ positive: ['doctor'], topn: 10 }).map((n) => n.word);
+    expect(top).toEqual(expect.arrayContaining(['wally', 'dad', 'mama', 'cook', 'cop']));
+    const rank = kv.mostSimilar({ positive: ['doctor'], topn: kv.size }).findIndex((n) => n.word === 'hospital') + 1;
+    expect(rank).toBeGreaterThan(200);
+    expect(rank).toBeLessThan(300);
+    // "(window 5)": the settings the shipped set was trained with.
+    const index = (JSON.parse(readFileSync('public/vectors/index.json', 'utf8')) as { sets: { id: string; settings: { window: number } }[] }).sets;
+    expect(index.find((e) => e.id === 'brown-sotu-sg100')!.settings.window).toBe(5);
   });
 });
