@@ -111,6 +111,14 @@ describe('02 properties: arithmetic and analogies', () => {
     expect(top.filter((w) => cities.includes(w))).toHaveLength(7);
   });
 
+  it('with the query words kept, b itself wins (king for king - man + woman, paris for paris - france + italy)', () => {
+    expect(text).toMatch(/otherwise \*king\* itself usually wins/);
+    for (const kv of [both, brown]) {
+      expect(kv.analogy('man', 'king', 'woman', { method: '3cosadd', topn: 1, includeQuery: true })[0]!.word).toBe('king');
+      expect(kv.analogy('france', 'paris', 'italy', { method: '3cosadd', topn: 1, includeQuery: true })[0]!.word).toBe('paris');
+    }
+  });
+
   it('on Brown alone rome comes second', () => {
     expect(arithmetic(brown, 'paris - france + italy').indexOf('rome')).toBe(1);
   });
