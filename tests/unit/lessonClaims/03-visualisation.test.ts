@@ -33,6 +33,7 @@ describe('03 visualisation (brown-sotu-sg100)', () => {
 
   it('learning rate: perplexity-10 maps keep about two thirds of the 5-NN at 10 and 100, and 25% to 45% at 1000 (five seeds)', () => {
     expect(text).toMatch(/at 1000 a perplexity-10 map keeps somewhere between 25% and 45% depending on the seed, against about 65% at 100/);
+    expect(text).toMatch(/the perplexity-10 maps in the previous step keep about two thirds of each word's five nearest neighbours/);
     // The widget's two perplexity-10 runs (seeds 1 and 2), and three more seeds for the spread the quiz quotes.
     for (const seed of [1, 2, 3, 4, 5]) {
       const at10 = kept(10, 10, seed);
