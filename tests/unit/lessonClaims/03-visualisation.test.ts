@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { lessonText, shipped } from './shipped';
 import { Tsne } from '../../../src/core/project/tsne';
-import { effectivePerplexity } from '../../../src/core/project/affinities';
+import { effectivePerplexity, NEIGHBOURS_PER_PERPLEXITY } from '../../../src/core/project/affinities';
 import { WORD_GROUPS } from '../../../src/ui/lessons/widgets/wordGroups';
 import { neighbourKept } from '../../../src/ui/lessons/widgets/neighbourKept';
 import { DEFAULT_TSNE_RUNS } from '../../../src/ui/lessons/widgets/tsneRunSpecs';
@@ -59,6 +59,11 @@ describe('03 visualisation (brown-sotu-sg100)', () => {
     expect(Math.abs(at1000 - 0.3)).toBeLessThan(0.03);
     expect(at10).toBeLessThan(kept(10, 10, 1));
     expect(at100).toBeLessThan(kept(100, 10, 1));
+  });
+
+  it('the input affinities are kept for the 3 x perplexity nearest neighbours only, as the page says', () => {
+    expect(text).toMatch(/only for the \$3 \\times\$ perplexity nearest neighbours of word \$i\$/);
+    expect(NEIGHBOURS_PER_PERPLEXITY).toBe(3);
   });
 
   it('perplexity 50 is lowered, to about a third of the words, with a note; 20 is not', () => {
