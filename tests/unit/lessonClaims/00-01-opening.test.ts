@@ -54,6 +54,43 @@ describe('00 from autoencoders', () => {
     for (const seed of [1, 2, 3]) expect(trained('onehot-self', seed), `seed ${seed}`).toBeGreaterThan(0.5);
   });
 
+  it('the corpus: 48 sentences, seventeen words, each sentence pattern once with each of its four nouns', () => {
+    const lines = generatedCorpus().split('\n');
+    expect(lines).toHaveLength(48);
+    expect(text).toMatch(/tiny generated corpus of 48 sentences/);
+    expect(data.words).toHaveLength(17);
+    expect(text).toMatch(/grows from seventeen words/);
+    expect(lines).toContain('we eat ripe pear');
+    expect(lines).toContain('they drink hot tea');
+    expect(text).toMatch(/Each sentence pattern occurs exactly once with each of its four nouns/);
+    // Strip the noun: each pattern ("we eat ripe") is seen once with each fruit, or once with each drink.
+    const byPattern = new Map<string, string[]>();
+    for (const l of lines) {
+      const cut = l.lastIndexOf(' ');
+      byPattern.set(l.slice(0, cut), [...(byPattern.get(l.slice(0, cut)) ?? []), l.slice(cut + 1)]);
+    }
+    for (const [pattern, nouns] of byPattern) {
+      const group = AE_GROUPS.fruit.includes(nouns[0]!) ? AE_GROUPS.fruit : AE_GROUPS.drinks;
+      expect([...nouns].sort(), pattern).toEqual([...group].sort());
+    }
+  });
+
+  it('one-hot in, context out: the verb and adjectives of each group settle nearer their own nouns', () => {
+    expect(text).toMatch(/the adjectives and verbs of each group settle nearby/);
+    for (const seed of [1, 2, 3]) {
+      const m = new TinyAutoencoder(data, 'onehot-ctx', seed);
+      for (let i = 0; i < 400; i++) m.step();
+      const codes = m.codes();
+      const at = (w: string) => codes[data.words.indexOf(w)]!;
+      const centre = (ws: string[]) => [0, 1].map((k) => ws.reduce((s, w) => s + at(w)[k]!, 0) / ws.length);
+      const dist = (w: string, c: number[]) => Math.hypot(at(w)[0] - c[0]!, at(w)[1] - c[1]!);
+      const fruit = centre(AE_GROUPS.fruit);
+      const drinks = centre(AE_GROUPS.drinks);
+      for (const w of ['eat', 'ripe', 'sweet']) expect(dist(w, fruit), `${w}, seed ${seed}`).toBeLessThan(dist(w, drinks));
+      for (const w of ['drink', 'hot', 'cold']) expect(dist(w, drinks), `${w}, seed ${seed}`).toBeLessThan(dist(w, fruit));
+    }
+  });
+
   it('co-occurrence rows of the four fruit words are identical: the grouping is given by the input', () => {
     const V = data.words.length;
     const row = (w: string) => Array.from(data.cooc.subarray(data.words.indexOf(w) * V, (data.words.indexOf(w) + 1) * V));
