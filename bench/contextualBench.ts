@@ -20,7 +20,7 @@ import { sentencesFrom } from '../src/core/models/contextual/mlmBatches';
 import { loadMlmModel } from '../src/core/models/contextual/mlmModel';
 import { SPECIAL_TOKENS } from '../src/core/models/contextual/mlmTokenizer';
 import type { MlmTrainer } from '../src/core/models/contextual/mlmTrainer';
-import { senseAuc, windowVector } from '../src/core/models/contextual/senseAuc';
+import { senseAuc, signTestP, windowVector } from '../src/core/models/contextual/senseAuc';
 import { encodeCorpus } from '../src/core/text/corpus';
 import { activateTfjsBackend } from '../src/core/train/tfjsBackend';
 import { readCompact } from '../src/core/vectors/formats';
@@ -81,7 +81,9 @@ async function evaluate(file: string) {
   const acc = await maskedAccuracy(model, train, heldOut, { seed: EVAL_SEED, limit: Number(flags['held-out']) });
   const meta = model.meta;
   model.dispose();
-  return { weights: file, meta, sense: { rows, mean: { contextual: r3(mean(rows.map((r) => r.contextual))), window: r3(mean(baseline)) } }, maskedAccuracy: acc };
+  const wordsAbove = rows.filter((r) => r.contextual > r.window).length;
+  const sense = { rows, mean: { contextual: r3(mean(rows.map((r) => r.contextual))), window: r3(mean(baseline)) }, wordsAbove, signTestP: r3(signTestP(wordsAbove, rows.length)) };
+  return { weights: file, meta, sense, maskedAccuracy: acc };
 }
 
 const runs: Awaited<ReturnType<typeof evaluate>>[] = [];
@@ -93,6 +95,7 @@ for (const file of flags.weights.split(',')) {
   say('| word | senses | contextual | static + window mean |\n| --- | --- | --- | --- |');
   for (const r of run.sense.rows) say(`| ${r.word}${r.inVocab ? '' : ' ([UNK])'} | ${r.senses} | ${r.contextual.toFixed(3)} | ${r.window.toFixed(3)} |`);
   say(`| mean of ${run.sense.rows.length} words | | ${run.sense.mean.contextual.toFixed(3)} | ${run.sense.mean.window.toFixed(3)} |`);
+  say(`Above the baseline on ${run.sense.wordsAbove} of ${run.sense.rows.length} words (sign test, one-sided: p = ${run.sense.signTestP})`);
   const acc = run.maskedAccuracy;
   say(`\nMasked-word accuracy, ${acc.sentences} held-out sentences (one known word hidden each)`);
   say(`| guesser | top-1 |\n| --- | --- |\n| model | ${acc.model.toFixed(3)} (top-5 ${acc.modelTop5.toFixed(3)}) |\n| bigram (most frequent word after the left neighbour) | ${acc.bigram.toFixed(3)} |\n| unigram (always the most frequent word) | ${acc.unigram.toFixed(3)} |`);
