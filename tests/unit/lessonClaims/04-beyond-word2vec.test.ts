@@ -7,6 +7,8 @@ import { readFileSync } from 'node:fs';
 import { charNgrams, fastTextHash } from '../../../src/core/models/fasttext/ngrams';
 import { cosine, ftNeighbours, shippedFastText } from './shippedFastText';
 import { listModels } from '../../../src/core/models';
+import { loadMlmModel } from '../../../src/core/models/contextual/mlmModel';
+import { activateTfjsBackend } from '../../../src/core/train/tfjsBackend';
 
 const kv = shipped('brown-sotu-sg100');
 const text = lessonText('04-beyond-word2vec.md');
@@ -85,6 +87,17 @@ describe('04 beyond word2vec (brown-sotu-sg100)', () => {
     expect(bank.occurrences).toHaveLength(20);
     expect(bank.occurrences.filter((o) => o.sense === 'money')).toHaveLength(18);
     expect(text).toContain('(18 of the 20 sentences with *bank* drawn at random for the sense game below)');
+  });
+
+  it("the contextual widget's model: 6,000 words, trained 1,479 steps in 50 minutes", async () => {
+    await activateTfjsBackend('cpu');
+    const m = loadMlmModel(new Uint8Array(readFileSync('public/models/mlm-brown-sotu.elcm')));
+    const meta = m.meta as { steps: number; trainingSeconds: number; settings: { vocabSize: number; layers: number; heads: number; dim: number } };
+    expect(meta.settings).toMatchObject({ vocabSize: 6000, layers: 2, heads: 4, dim: 64 });
+    expect(meta.steps).toBe(1479);
+    expect(Math.round(meta.trainingSeconds / 60)).toBe(50);
+    expect(text).toContain('(2 layers of 4 attention heads, 64 dimensions, 6,000 words)');
+    expect(text).toContain('for 1,479 steps, 50 minutes on two shared CPU cores');
   });
 
   it('says what the lab cannot show yet, and no longer promises a later part', () => {
