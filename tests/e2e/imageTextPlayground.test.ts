@@ -109,6 +109,11 @@ describe('images and captions playground', () => {
     await answerPredictionFor(page, lesson, step, 'image-text');
     const w = page.locator('section.widget[data-widget="image-text"]').first();
     await expect.poll(() => rankedAlts(w.getByRole('list', { name: 'Pictures ranked for the caption' })), WAIT).toEqual(picturesFor('a small red triangle on the left'));
+    // The map is drawn at its own size: the lessons' widget style once scaled plotly's stacked svgs and cut the map.
+    const map = w.getByRole('figure', { name: 'Captions and pictures on one map' });
+    await expect.poll(() => map.locator('svg.main-svg').count(), WAIT).toBeGreaterThan(0);
+    const sizes = await map.locator('svg.main-svg').evaluateAll((svgs) => svgs.map((s) => [Number(s.getAttribute('width')), Math.round(s.getBoundingClientRect().width)]));
+    for (const [attr, drawn] of sizes) expect(drawn).toBe(attr);
     await context.close();
   });
 });

@@ -128,6 +128,8 @@ describe('lesson widgets', () => {
     await expect.poll(() => text(w.getByLabel('Product')), POLL).toContain('row “queen”');
     const l = await openWidget('training-embeddings', 'loss-compare');
     await expect.poll(async () => Number(await text(l.getByLabel('Cross-entropy loss'))), POLL).toBeGreaterThan(0);
+    // A loss is never negative (the logistic loss was once shown negated: -8.565 for 8.590).
+    await expect.poll(async () => Number(await text(l.getByLabel('Logistic loss'))), POLL).toBeCloseTo(8.59, 2);
     const ce1 = Number(await text(l.getByLabel('Cross-entropy loss')));
     await l.getByLabel('True partner').selectOption({ label: 'election' });
     await expect.poll(async () => Number(await text(l.getByLabel('Cross-entropy loss'))), POLL).not.toBe(ce1);

@@ -3,7 +3,7 @@
 // each occurrence, the cosines between occurrences, the model's guesses for a hidden word, and the attention
 // weights of one sentence. Inputs live in the link (#/playgrounds/context?word=bank&s=...).
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
-import type { Data } from 'plotly.js-dist-min';
+import type { Data, Layout } from 'plotly.js-dist-min';
 import type { AttentionMaps, MaskedGuesses } from '../../core/models/types';
 import type { OccurrencesResult } from '../../workers/contextual.worker';
 import { contextualModel } from './contextualClient';
@@ -30,6 +30,22 @@ export function contextPropsFromParams(p: URLSearchParams): ContextProps {
 }
 
 const fmt = (x: number, digits = 2) => x.toFixed(digits);
+/** Share of the points' spread added around them, so a label written above a point at the edge is not cut. */
+const LABEL_ROOM_X = 0.45;
+const LABEL_ROOM_Y = 0.2;
+
+/** Axis ranges a little wider than the points (plotly's own autorange leaves no room for text labels), legend below. */
+function labelRoom(coords: readonly (readonly number[])[]): Partial<Layout> {
+  const range = (k: number, room: number): [number, number] => {
+    const v = coords.map((c) => c[k] ?? 0);
+    const lo = Math.min(...v);
+    const hi = Math.max(...v);
+    const pad = room * (hi - lo || 1);
+    return [lo - pad, hi + pad];
+  };
+  // The legend goes below the map: in a half-width column a legend at the side leaves the map too narrow.
+  return { xaxis: { range: range(0, LABEL_ROOM_X) }, yaxis: { range: range(1, LABEL_ROOM_Y) }, legend: { orientation: 'h', x: 0, y: -0.15 } };
+}
 
 
 function errorText(e: unknown): string {
@@ -127,6 +143,7 @@ function OccurrencesTool({ ready, word: w0, sentences: s0, onSubmit }: { ready: 
         { type: 'scatter', mode: 'text+markers', name: 'context-free vector', x: [coords[0]![0]], y: [coords[0]![1]], text: [`${result.word} (no context)`], textposition: 'top center', marker: { size: 12, symbol: 'diamond' } },
         { type: 'scatter', mode: 'text+markers', name: 'in a sentence', x: coords.slice(1).map((c) => c[0]), y: coords.slice(1).map((c) => c[1]), text: occ.map(label), textposition: 'top center', marker: { size: 10 } },
       ] as Data[],
+      layout: labelRoom(coords),
       summary: `${occ.length} occurrence${occ.length === 1 ? '' : 's'} of “${result.word}” and its context-free vector, on the first two principal components of these ${occ.length + 1} vectors.`,
     };
   }, [result, occ]);
@@ -153,7 +170,7 @@ function OccurrencesTool({ ready, word: w0, sentences: s0, onSubmit }: { ready: 
         </ul>
       )}
       {result && !result.inVocabulary && <p className="muted">“{result.word}” is not among the model’s words: it reads it as [UNK], so its vectors come from the context alone.</p>}
-      {plot && <Plot label={`Map of the occurrences of ${result!.word}`} summary={plot.summary} data={plot.data} height={360} />}
+      {plot && <Plot label={`Map of the occurrences of ${result!.word}`} summary={plot.summary} data={plot.data} layout={plot.layout} height={360} />}
       {result && occ.length > 0 && (
         <>
           <table aria-label="Nearest words of each occurrence">

@@ -15,7 +15,8 @@ export function ImageTextRecall({ recall, heldOutPairs }: { recall: SceneRecall;
     <table className="results" aria-label="Recall on the test scenes">
       <caption>
         Recall@k on {recall.all.gallery} test pictures (one per caption, none seen in training): a hit when the true
-        partner is among the first k.
+        partner is among the first k. One trained model's figures: another training seed moves them, the 30 held-out
+        captions most (train one below to see).
       </caption>
       <thead>
         <tr>

@@ -1,10 +1,14 @@
-// Claims of lessons/04-beyond-word2vec.md: the shipped fastText model on "befriendable" and "friendly", fastText's
-// n-grams of "cat", and the neighbours of "bank" on brown-sotu-sg100.
+// Claims of lessons/04-beyond-word2vec.md: the shipped fastText model on "befriendable" and "friendly" (neighbours,
+// shares, the rank of friendly), fastText's n-grams of "cat" and its signed-char hash, the neighbours of "bank" on
+// brown-sotu-sg100 and the sense counts behind the quiz's explanation.
 import { describe, expect, it } from 'vitest';
 import { lessonText, neighbours, shipped } from './shipped';
-import { charNgrams } from '../../../src/core/models/fasttext/ngrams';
-import { ftNeighbours, shippedFastText } from './shippedFastText';
+import { readFileSync } from 'node:fs';
+import { charNgrams, fastTextHash } from '../../../src/core/models/fasttext/ngrams';
+import { cosine, ftNeighbours, shippedFastText } from './shippedFastText';
 import { listModels } from '../../../src/core/models';
+import { loadMlmModel } from '../../../src/core/models/contextual/mlmModel';
+import { activateTfjsBackend } from '../../../src/core/train/tfjsBackend';
 
 const kv = shipped('brown-sotu-sg100');
 const text = lessonText('04-beyond-word2vec.md');
@@ -23,6 +27,44 @@ describe('04 beyond word2vec (brown-sotu-sg100)', () => {
     expect(ftNeighbours(ft, 'friendly')).toEqual(expect.arrayContaining(['unfriendly', 'friendship', 'friends']));
   });
 
+  it('the widget\'s model: Brown, 50 dimensions, n-grams of 3 to 6 characters in 60,000 rows', () => {
+    const ft = shippedFastText();
+    expect(ft.dim).toBe(50);
+    expect(ft.params).toEqual({ minn: 3, maxn: 6, bucket: 60_000 });
+    expect(text).toContain('skip-gram, 50 dimensions, n-grams of 3 to 6 characters hashed into 60,000 rows');
+  });
+
+  it('befriendable: friendly shares 10 n-grams, cosine 0.86, only 132nd; the stem carries about half, the ending a third; 89 words end in -able, 5 contain friend', () => {
+    const ft = shippedFastText();
+    const b = ft.composition('befriendable');
+    const f = ft.composition('friendly');
+    expect(b.parts.filter((p) => p.kind === 'ngram' && f.parts.some((q) => q.label === p.label))).toHaveLength(10);
+    expect(cosine(b.vector, f.vector).toFixed(2)).toBe('0.86');
+    const ranked = ft.nearestToVector(b.vector, 500, new Set()).map((n) => n.word);
+    expect(ranked.indexOf('friendly') + 1).toBe(132);
+    // Shares of the n-grams that lie wholly inside "<befriend" and wholly inside "able>" (the widget's share column).
+    const sum = (inside: string) => b.parts.filter((p) => inside.includes(p.label)).reduce((a, p) => a + p.share, 0);
+    expect(sum('<befriend')).toBeGreaterThan(0.45);
+    expect(sum('<befriend')).toBeLessThan(0.55);
+    expect(sum('able>')).toBeGreaterThan(0.3);
+    expect(sum('able>')).toBeLessThan(0.4);
+    expect(ft.words.filter((w) => w.endsWith('able'))).toHaveLength(89);
+    expect(ft.words.filter((w) => w.includes('friend'))).toHaveLength(5);
+    expect(text).toContain('while *friendly* (10 n-grams in common, cosine 0.86) ranks only 132nd');
+    expect(text).toContain('89 words of the vocabulary end in *-able* and only 5 contain *friend*');
+  });
+
+  it('the hash reads bytes as signed char: plain FNV-1a on ASCII, different on a non-ASCII letter', () => {
+    const textbook = (s: string) => {
+      let h = 0x811c9dc5;
+      for (const byte of new TextEncoder().encode(s)) h = Math.imul(h ^ byte, 0x01000193);
+      return h >>> 0;
+    };
+    for (const g of ['<ca', 'cat>', '<cat>']) expect(fastTextHash(g)).toBe(textbook(g));
+    expect(fastTextHash('café')).not.toBe(textbook('café'));
+    expect(text).toContain('reading each byte as a signed char, a detail that matters only for non-ASCII letters');
+  });
+
   it('fastText hashes six n-grams for cat, <cat> included (the quiz answer)', () => {
     expect(charNgrams('cat')).toHaveLength(6);
     expect(charNgrams('cat')).toContain('<cat>');
@@ -37,6 +79,25 @@ describe('04 beyond word2vec (brown-sotu-sg100)', () => {
     const top = neighbours(kv, 'bank');
     expect(top).toEqual(expect.arrayContaining(['banks', 'deposit', 'currency', 'notes']));
     for (const river of ['river', 'rivers', 'shore', 'stream', 'water', 'creek', 'banks of']) expect(top).not.toContain(river);
+  });
+
+  it('bank means money in 18 of the 20 sentences drawn at random for the sense game', () => {
+    const set = JSON.parse(readFileSync('data/senses/senses.json', 'utf8')) as { words: { word: string; occurrences: { sense: string }[] }[] };
+    const bank = set.words.find((w) => w.word === 'bank')!;
+    expect(bank.occurrences).toHaveLength(20);
+    expect(bank.occurrences.filter((o) => o.sense === 'money')).toHaveLength(18);
+    expect(text).toContain('(18 of the 20 sentences with *bank* drawn at random for the sense game below)');
+  });
+
+  it("the contextual widget's model: 6,000 words, trained 1,479 steps in 50 minutes", async () => {
+    await activateTfjsBackend('cpu');
+    const m = loadMlmModel(new Uint8Array(readFileSync('public/models/mlm-brown-sotu.elcm')));
+    const meta = m.meta as { steps: number; trainingSeconds: number; settings: { vocabSize: number; layers: number; heads: number; dim: number } };
+    expect(meta.settings).toMatchObject({ vocabSize: 6000, layers: 2, heads: 4, dim: 64 });
+    expect(meta.steps).toBe(1479);
+    expect(Math.round(meta.trainingSeconds / 60)).toBe(50);
+    expect(text).toContain('(2 layers of 4 attention heads, 64 dimensions, 6,000 words)');
+    expect(text).toContain('for 1,479 steps, 50 minutes on two shared CPU cores');
   });
 
   it('says what the lab cannot show yet, and no longer promises a later part', () => {

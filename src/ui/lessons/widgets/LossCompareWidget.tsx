@@ -1,6 +1,7 @@
 // Three losses on one tiny example made of real vectors: a centre word, one true partner, a few other words.
 // Cross-entropy over the candidates (softmax), the logistic loss of negative sampling, and a margin (hinge) loss.
 import { useState } from 'react';
+import { candidateLosses } from '../../../core/lessonModels/candidateLosses';
 import type { KeyedVectors } from '../../../core/vectors/keyedVectors';
 import { checkWords, UnknownWords, VectorsGate } from './VectorsGate';
 import { fmt, sigmoid } from './vectorMath';
@@ -15,15 +16,8 @@ function Losses({ kv, centre, cands, pos, scale, margin }: { kv: KeyedVectors; c
   const { unknown } = checkWords(kv, [centre, ...cands]);
   if (unknown.length) return <UnknownWords words={unknown} />;
   const cos = cands.map((w) => kv.similarity(centre, w));
+  const { p, crossEntropy: ce, logistic: ns, hingeTerms: hinge, hinge: hingeTotal } = candidateLosses(cos, pos, scale, margin);
   const s = cos.map((c) => c * scale);
-  const max = Math.max(...s);
-  const ex = s.map((x) => Math.exp(x - max));
-  const z = ex.reduce((a, b) => a + b, 0);
-  const p = ex.map((e) => e / z);
-  const ce = -Math.log(p[pos]);
-  const ns = -Math.log(sigmoid(s[pos])) - s.reduce((acc, x, i) => (i === pos ? acc : acc - Math.log(sigmoid(-x))), 0);
-  const hinge = cos.map((c, i) => (i === pos ? 0 : Math.max(0, margin - cos[pos] + c)));
-  const hingeTotal = hinge.reduce((a, b) => a + b, 0);
   return (
     <>
       <table aria-label="Scores and losses per candidate">

@@ -4,7 +4,7 @@ import { tokenize } from '../../../core/text/tokenize';
 import { numAttr, type WidgetProps } from './types';
 import { useReportState } from './useReportState';
 
-const DEFAULT_TEXT = [
+export const DEFAULT_TEXT = [
   'the dog barked',
   'a long and winding road led the travellers over the hills to the sea',
   'rain again',
