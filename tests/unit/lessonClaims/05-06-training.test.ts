@@ -42,6 +42,9 @@ describe('06 training strategies: continuing brown-sg100 on the last SOTU senten
     expect(output.words).toEqual(input.words);
     expect(sotu.sentences).toBe(6000);
     expect(text).toContain('last 6,000 sentences');
+    // "on 108,000 words of text", "about 108,000 words": the sentences' tokens as the corpus encoder splits them.
+    expect(Math.round(sotu.text.split(/\s+/).filter(Boolean).length / 1000)).toBe(108);
+    expect(text).toContain('on 108,000 words of text');
   });
 
   it('first-2,000-word loss: about 2.6 kept, about 3.5 reset (fresh: 6 ln 2 = 4.2); both end near 2.4', () => {
