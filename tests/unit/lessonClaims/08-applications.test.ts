@@ -13,6 +13,7 @@ import { documentsFromIndex } from '../../../src/core/search/documents';
 import { SearchEngine, evaluateSearch } from '../../../src/core/search/searchEngine';
 import { BROWN_GENRE_QUERIES } from '../../../src/core/search/searchQueries';
 import { pairedWinShare } from '../../../src/core/search/rankingMetrics';
+import { WEAT_PRESETS } from '../../../src/core/vectors/bias';
 
 const both = shipped('brown-sotu-sg100');
 const brown = shipped('brown-sg100');
@@ -66,6 +67,15 @@ describe('08 applications (brown-sotu-sg100)', () => {
     expect(b.a.accuracy - Math.max(o.a.accuracy, o2.a.accuracy)).toBeGreaterThan(10 * noise);
     expect(b.s).toBeLessThan(Math.min(o.s, o2.s));
     expect(text).toContain('a second training run on Brown, with another seed, 10% and 0.33');
+  });
+});
+
+describe('08 applications: bias detection', () => {
+  it("the widget opens on WEAT with male and female names as targets and career and family words as attributes", () => {
+    expect(text).toMatch(/::widget\{name="bias" vectors="brown-sotu-sg100"\}/);
+    // No preset in the directive: the playground opens on the first one.
+    expect(WEAT_PRESETS[0]!.names).toEqual({ X: 'Male names', Y: 'Female names', A: 'Career', B: 'Family' });
+    expect(text).toContain('such as male and female names, lean differently towards two groups of attribute words, such as career and family words');
   });
 });
 
