@@ -71,6 +71,16 @@ describe('07 challenges: unseen words through the shipped fastText model', () =>
     expect(ftNeighbours(ft, 'recieve')).toEqual(expect.arrayContaining(['revive', 'recognize']));
   });
 
+  it('unfriendliness shares friend, unf and ness> with friend, unfair and kindness; friendly (8 letters) is no piece of it', () => {
+    expect(text).toContain('such as *friend*, *unf* and *ness>*, which it shares with *friend*, *unfair* and *kindness*');
+    const pieces = charNgrams('unfriendliness');
+    expect(pieces).toEqual(expect.arrayContaining(['friend', 'unf', 'ness>']));
+    expect(pieces).not.toContain('friendly');
+    expect(charNgrams('friend')).toContain('friend');
+    expect(charNgrams('unfair')).toContain('unf');
+    expect(charNgrams('kindness')).toContain('ness>');
+  });
+
   it('reelected lands among past participles', () => {
     expect(ft.has('reelected')).toBe(false);
     const top = ftNeighbours(ft, 'reelected');
