@@ -31,6 +31,12 @@ describe('07 challenges: rare words and subsampling', () => {
     expect(keep[2]).toBeLessThan(1);
   });
 
+  it('fifty thousand occurrences: about 300,000 updates, about 90,000 after subsampling in three million words', () => {
+    expect(text).toContain('about three hundred thousand, or about 90,000 once subsampling');
+    const [keep] = keepProbabilities({ counts: Float64Array.from([50_000]), keptTokens: 3_000_000 }, 1e-3);
+    expect(Math.round((6 * 50_000 * keep!) / 10_000) * 10_000).toBe(90_000);
+  });
+
   it('at window 5 the shrunk window averages 3 words a side: about six pairs an occurrence', () => {
     const sides = [1, 2, 3, 4, 5];
     expect((2 * sides.reduce((a, b) => a + b, 0)) / sides.length).toBe(6);
