@@ -146,7 +146,7 @@ function Report({ r }: { r: ProbeReport & { considered: number } }) {
             : 'Not beyond the baselines: on some seed the majority class or the control task does as well as the probe, so this run shows no linear part-of-speech signal beyond noise.'}
         </p>
         <p className="muted">
-          {r.words.toLocaleString('en')} word types (the most frequent tagged ones), {r.testWords} held out per seed; seeds{' '}
+          {r.words.toLocaleString('en')} word types (the most frequent tagged ones), {r.testWords.toLocaleString('en')} held out per seed; seeds{' '}
           {r.seeds.join(', ')}. On the training words the probe gets {pct(r.trainAccuracy.mean)} and the control{' '}
           {pct(r.controlTrain.mean)}: a linear probe can barely memorise random tags. Tags: the coarse class of each word's most
           frequent tag in the Brown corpus (a word with several uses counts as its commonest one).
