@@ -14,6 +14,7 @@ import { SearchEngine, evaluateSearch } from '../../../src/core/search/searchEng
 import { BROWN_GENRE_QUERIES } from '../../../src/core/search/searchQueries';
 import { pairedWinShare } from '../../../src/core/search/rankingMetrics';
 import { WEAT_PRESETS } from '../../../src/core/vectors/bias';
+import { spearmanWithInterval } from '../../../src/core/scorecard/intervals';
 
 const both = shipped('brown-sotu-sg100');
 const brown = shipped('brown-sg100');
@@ -66,6 +67,12 @@ describe('08 applications (brown-sotu-sg100)', () => {
     // which came out lower": lower than both Brown runs.
     expect(b.a.accuracy - Math.max(o.a.accuracy, o2.a.accuracy)).toBeGreaterThan(10 * noise);
     expect(b.s).toBeLessThan(Math.min(o.s, o2.s));
+    // "well inside the 95% interval of the Brown figure over its rated word pairs (about 0.25 to 0.42)".
+    const points = evaluateSimilarity(brown, similarity, { caseInsensitive: true }).points;
+    const ci = spearmanWithInterval(points.map((p) => p.gold), points.map((p) => p.cosine));
+    expect(ci.low).toBeCloseTo(0.25, 2);
+    expect(ci.high).toBeCloseTo(0.42, 2);
+    expect(b.s).toBeGreaterThan(ci.low + 0.05);
     expect(text).toContain('a second training run on Brown, with another seed, 10% and 0.33');
   });
 });
