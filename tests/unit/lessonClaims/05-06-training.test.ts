@@ -92,6 +92,10 @@ describe('06 training strategies: the transfer curve', () => {
       expect(verdict).not.toMatch(/finetune > random|frozen > random|^finetune|^frozen/);
       if (Number(r[1]) >= 60) expect(verdict).toContain('random > frozen');
     }
+    // The first self-check: "fine-tuned vectors score at least as well as frozen ones on average at every size, from
+    // four labelled documents up" (columns: frozen mean, fine-tuned mean).
+    expect(text).toContain('fine-tuned vectors score at least as well as frozen ones on average at every size, from four labelled documents up');
+    for (const r of rows) expect(parseFloat(r[5]!), `${r[1]} documents`).toBeGreaterThanOrEqual(parseFloat(r[4]!));
     // About 2,000 tokens a document: Brown's 1.0 M words over 500 documents.
     expect(doc).toContain('about 2,000 tokens each');
   });
