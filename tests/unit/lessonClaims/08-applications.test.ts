@@ -41,6 +41,8 @@ describe('08 applications (brown-sotu-sg100)', () => {
     expect(r[2]!.s).toBeCloseTo(0.66, 2);
     expect(r[r.length - 1]!.s).toBeCloseTo(0.37, 1);
     expect(r[0]!.shared).toBe(0);
+    // "thirty short sentences, none of which contains illness or treatment"
+    for (const d of DOCUMENTS) expect(d.toLowerCase(), d).not.toMatch(/\b(illness|treatment)\b/);
   });
 
   it('evaluation: about 18% (659 of 3,594) and Spearman about 0.31; Brown alone about 11% and 0.34, a second Brown run 10% and 0.33; more text lifts analogies beyond that noise, not similarity', () => {
