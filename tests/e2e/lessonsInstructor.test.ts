@@ -188,6 +188,34 @@ describe('widget state in links', () => {
     await context.close();
   });
 
+  it('the probe reopens from a link with its vectors, words and seeds, and the link follows a change', async () => {
+    const lesson = LESSONS.find((l) => l.id === 'applications')!;
+    const step = widgetStep(lesson, 'probe');
+    const block = lesson.steps[step]!.blocks.findIndex((b) => b.kind === 'widget' && b.name === 'probe');
+    const { page, context } = await openPage(browser, `/#/lessons/applications/${step + 1}?w${block}.vectors=brown-sg100&w${block}.words=1000&w${block}.seeds=2`);
+    await answerPredictionFor(page, lesson, step, 'probe');
+    const w = page.locator('section.widget[data-widget="probe"]');
+    const words = w.getByRole('spinbutton', { name: /^Words to probe/ });
+    const seeds = w.getByRole('spinbutton', { name: /^Seeds/ });
+    await expect.poll(() => words.inputValue(), { ...POLL, timeout: 60_000 }).toBe('1000');
+    expect(await seeds.inputValue()).toBe('2');
+    await expect.poll(() => w.getByLabel('Vectors used').getAttribute('data-vectors'), { ...POLL, timeout: 60_000 }).toBe('brown-sg100');
+    // A student's change goes into the link, and the vectors the link chose stay in it.
+    await seeds.fill('1');
+    await expect.poll(() => page.url(), POLL).toContain(`w${block}.seeds=1`);
+    expect(page.url()).toContain(`w${block}.words=1000`);
+    expect(page.url()).toContain(`w${block}.vectors=brown-sg100`);
+    // An out-of-range value is named, and the link keeps the last valid one.
+    await words.fill('50');
+    await expect.poll(() => text(w.getByRole('alert')), POLL).toContain('Words to probe: a whole number from 100');
+    expect(page.url()).toContain(`w${block}.words=1000`);
+    await words.fill('1000');
+    // The run uses what the inputs say: 1,000 words, seed 1 only.
+    await w.getByRole('button', { name: 'Train the probe and the control' }).click();
+    await expect.poll(() => text(w.locator('p.muted')), { ...POLL, timeout: 120_000 }).toMatch(/^1,000 word types .*seeds 1\./);
+    await context.close();
+  });
+
   it('a link can choose other shipped vectors; a bad value is named and ignored', async () => {
     const lesson = LESSONS.find((l) => l.id === 'properties')!;
     const step = lesson.steps.findIndex((s) => s.blocks.some((b) => b.kind === 'widget' && b.name === 'similarity'));
@@ -195,6 +223,12 @@ describe('widget state in links', () => {
     const { page, context } = await openPage(browser, `/#/lessons/properties/${step + 1}?w${block}.vectors=brown-sg100`);
     const w = page.locator('section.widget[data-widget="similarity"]');
     await expect.poll(() => w.getByLabel('Vectors used').getAttribute('data-vectors'), { ...POLL, timeout: 60_000 }).toBe('brown-sg100');
+    // The similarity widget does not report its vectors; a change of its word must not drop the link's choice.
+    const tool = w.getByRole('form', { name: 'Nearest neighbours' });
+    await tool.getByLabel('Word', { exact: true }).fill('river');
+    await tool.getByRole('button', { name: 'Find neighbours' }).click();
+    await expect.poll(() => page.url(), POLL).toContain(`w${block}.word=river`);
+    expect(page.url()).toContain(`w${block}.vectors=brown-sg100`);
     await page.goto(page.url().replace(/#.*$/, `#/lessons/properties/${step + 1}?w${block}.vectors=huge-300d`));
     await page.reload();
     await expect.poll(() => text(page.locator('section.widget[data-widget="similarity"]').getByRole('alert').first()), POLL).toContain('vectors="huge-300d"');

@@ -31,6 +31,12 @@ describe('07 challenges: rare words and subsampling', () => {
     expect(keep[2]).toBeLessThan(1);
   });
 
+  it('fifty thousand occurrences: about 300,000 updates, about 90,000 after subsampling in three million words', () => {
+    expect(text).toContain('about three hundred thousand, or about 90,000 once subsampling');
+    const [keep] = keepProbabilities({ counts: Float64Array.from([50_000]), keptTokens: 3_000_000 }, 1e-3);
+    expect(Math.round((6 * 50_000 * keep!) / 10_000) * 10_000).toBe(90_000);
+  });
+
   it('at window 5 the shrunk window averages 3 words a side: about six pairs an occurrence', () => {
     const sides = [1, 2, 3, 4, 5];
     expect((2 * sides.reduce((a, b) => a + b, 0)) / sides.length).toBe(6);
@@ -69,6 +75,16 @@ describe('07 challenges: unseen words through the shipped fastText model', () =>
     expect(charNgrams('receive')).toEqual(expect.arrayContaining(['<re', 'rec', 've>']));
     expect(cosine(ft.vectorOf('recieve'), ft.vectorOf('receive'))).toBeCloseTo(0.83, 1);
     expect(ftNeighbours(ft, 'recieve')).toEqual(expect.arrayContaining(['revive', 'recognize']));
+  });
+
+  it('unfriendliness shares friend, unf and ness> with friend, unfair and kindness; friendly (8 letters) is no piece of it', () => {
+    expect(text).toContain('such as *friend*, *unf* and *ness>*, which it shares with *friend*, *unfair* and *kindness*');
+    const pieces = charNgrams('unfriendliness');
+    expect(pieces).toEqual(expect.arrayContaining(['friend', 'unf', 'ness>']));
+    expect(pieces).not.toContain('friendly');
+    expect(charNgrams('friend')).toContain('friend');
+    expect(charNgrams('unfair')).toContain('unf');
+    expect(charNgrams('kindness')).toContain('ness>');
   });
 
   it('reelected lands among past participles', () => {
