@@ -6,7 +6,8 @@
 // machine may be shared: a busy one stretches every task).
 //   npx tsx bench/responsiveness.ts                      every scenario once, 20 s each
 //   npx tsx bench/responsiveness.ts --repeat 3 --seconds 30
-//   npx tsx bench/responsiveness.ts --only imagetext,mlm --backends tfjs-wasm
+//   npx tsx bench/responsiveness.ts --only imagetext,mlm-toy --backends tfjs-wasm   (ids: imagetext, mlm, mlm-toy,
+//                                                        skipgram, fasttext, glove, or one as model/backend)
 //   npx tsx bench/responsiveness.ts --trace              also attribute each long task (Chromium trace: JS functions,
 //                                                        style, layout, paint, GC, message handling)
 //   npm run bench -- --responsiveness [same flags]
@@ -27,6 +28,8 @@ const LONG_TASK_MS = 50;
 const DEFAULT_SECONDS = 20;
 /** How long a page may take to show its Train button (loading a corpus or shipped model on a busy machine). */
 const READY_TIMEOUT_MS = 180_000;
+/** Time counted after a short run finished: the work its end starts (final vectors, saving) is counted too. */
+const FINISH_TAIL_MS = 3000;
 /** Load average is sampled this often while a scenario runs; the mean is reported. */
 const LOAD_SAMPLE_MS = 1000;
 
@@ -40,17 +43,23 @@ interface Scenario {
   run: (page: Page, base: string) => Promise<void>;
   /** Resolves once training visibly runs (points on the loss chart); the fixed window starts then. */
   training: (page: Page) => Promise<void>;
+  /** For a run short enough to finish: resolves when it has; the window then ends FINISH_TAIL_MS later instead of
+   *  after the fixed time (the end of training, saving and scoring included). */
+  finished?: (page: Page) => Promise<void>;
 }
 
 /** The lab with a word model on Brown: the loss curve and the live t-SNE map of the 400 most frequent words with labels. */
-function labScenario(model: string, backend: string, extra = ''): Scenario {
+function labScenario(model: string, backend: string, small = false): Scenario {
+  // small: the masked-LM browser test's run (a toy corpus, a tiny model), trained to the end.
+  const query = small ? `corpus=toy-fruit&model=${model}&engine=${backend}&epochs=3&dim=16&ffn=32` : `corpus=brown&model=${model}&engine=${backend}&epochs=50`;
   return {
-    id: `${model}/${backend}`,
-    model,
+    id: `${model}${small ? '-toy' : ''}/${backend}`,
+    model: small ? `${model} (toy-fruit, to the end)` : model,
     backend,
     view: model === 'mlm' ? 'loss curve, live guesses' : 'loss curve, live t-SNE map (400 words, labels)',
+    finished: small ? (page) => page.locator('.status-line', { hasText: 'Finished' }).waitFor({ timeout: READY_TIMEOUT_MS }) : undefined,
     run: async (page, base) => {
-      await page.goto(`${base}/#/lab?corpus=brown&model=${model}&engine=${backend}&epochs=50${extra}`);
+      await page.goto(`${base}/#/lab?${query}`);
       const start = page.getByRole('button', { name: 'Start training', exact: true });
       await start.waitFor({ state: 'visible', timeout: READY_TIMEOUT_MS });
       await settle(page);
@@ -184,10 +193,14 @@ async function measure(browser: Browser, base: string, s: Scenario, seconds: num
     await s.training(page);
     fig.startSeconds = Math.round((Date.now() - clicked) / 100) / 10;
     const loads: number[] = [];
-    const t0 = Date.now();
-    while (Date.now() - t0 < seconds * 1000) {
-      await sleep(LOAD_SAMPLE_MS);
-      loads.push(loadavg()[0]!);
+    const sampler = setInterval(() => loads.push(loadavg()[0]!), LOAD_SAMPLE_MS);
+    try {
+      if (s.finished) {
+        await s.finished(page);
+        await sleep(FINISH_TAIL_MS);
+      } else await sleep(seconds * 1000);
+    } finally {
+      clearInterval(sampler);
     }
     const tasks = await readTasks(page);
     fig.tasks = tasks.map((t) => Math.round(t.duration));
@@ -222,18 +235,19 @@ function scenarios(only: string[] | null, backends: string[]): Scenario[] {
   const list: Scenario[] = [];
   for (const b of backends) list.push(imageTextScenario(b));
   for (const b of backends) list.push(labScenario('mlm', b));
+  for (const b of backends) list.push(labScenario('mlm', b, true));
   // The word models: the typed-array (WebAssembly) engine, which is what "auto" picks without a fast GPU; skip-gram
   // also on the tfjs backends asked for. fastText and GloVe train on that engine only.
   list.push(labScenario('skipgram', 'cpu'));
   for (const b of backends) list.push(labScenario('skipgram', b));
   list.push(labScenario('fasttext', 'cpu'));
   list.push(labScenario('glove', 'cpu'));
-  return only ? list.filter((s) => only.includes(s.model) || only.includes(s.id)) : list;
+  return only ? list.filter((s) => only.includes(s.id.split('/')[0]!) || only.includes(s.id)) : list;
 }
 
 function usage(message?: string): never {
   if (message) process.stderr.write(`error: ${message}\n`);
-  process.stderr.write('Usage: npx tsx bench/responsiveness.ts [--seconds N] [--repeat N] [--only imagetext,mlm,skipgram,fasttext,glove] [--backends tfjs-wasm,tfjs-webgl] [--trace]\n');
+  process.stderr.write('Usage: npx tsx bench/responsiveness.ts [--seconds N] [--repeat N] [--only imagetext,mlm,mlm-toy,skipgram,fasttext,glove] [--backends tfjs-wasm,tfjs-webgl] [--trace]\n');
   process.exit(message ? 2 : 0);
 }
 

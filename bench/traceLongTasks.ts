@@ -65,8 +65,11 @@ function fileOf(url: string | undefined): string {
 
 const frameLabel = (f: CallFrame) => `${f.functionName || '(anonymous)'} (${fileOf(f.url)}:${(f.lineNumber ?? -1) + 1})`;
 
-/** The renderer main thread that did the most: the page's (other renderers are blank tabs). */
-function mainThread(events: TraceEvent[]): { pid: number; tid: number } | null {
+/** The page's renderer main thread: the one that set the mark, else the one that did the most (other renderers,
+ *  such as chromium's own new-tab page, run on threads of the same name). */
+function mainThread(events: TraceEvent[], mark?: string): { pid: number; tid: number } | null {
+  const marked = mark ? events.find((e) => e.name === mark) : undefined;
+  if (marked) return { pid: marked.pid, tid: marked.tid };
   const mains = events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
   let best: { pid: number; tid: number } | null = null;
   let bestCount = -1;
@@ -141,7 +144,7 @@ function top(map: Map<string, number>, n: number): string[] {
 /** One entry per main-thread task longer than thresholdMs, longest first. */
 export function summariseTrace(trace: { traceEvents?: TraceEvent[] } | TraceEvent[], thresholdMs: number, fromMark?: string): LongTaskCause[] {
   const events = Array.isArray(trace) ? trace : (trace.traceEvents ?? []);
-  const thread = mainThread(events);
+  const thread = mainThread(events, fromMark);
   if (!thread) return [];
   const mine = events.filter((e) => e.pid === thread.pid && e.tid === thread.tid);
   // Times are reported from the mark (performance.mark in the page) when there is one, else from the first event.
