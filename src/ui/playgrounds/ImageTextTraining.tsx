@@ -32,6 +32,9 @@ export function ImageTextTraining({ api, onTrained }: { api: Remote<ImageTextApi
   const [running, setRunning] = useState(false);
   const [status, setStatus] = useState('');
   const [error, setError] = useState<string | null>(null);
+  // The backend the worker reports while it trains (not the one asked for): a fallback is said, never silent.
+  const [active, setActive] = useState<string | null>(null);
+  const [fallback, setFallback] = useState('');
   const [curve, setCurve] = useState<Curve>({ images: [], infonce: [], hinge: [] });
   // Every tick lands here; the chart gets a copy at most every CHART_INTERVAL_MS, and the whole curve at the end.
   const pending = useRef<Curve>({ images: [], infonce: [], hinge: [] });
@@ -47,6 +50,8 @@ export function ImageTextTraining({ api, onTrained }: { api: Remote<ImageTextApi
   const start = async () => {
     setRunning(true);
     setError(null);
+    setActive(null);
+    setFallback('');
     pending.current = { images: [], infonce: [], hinge: [] };
     lastDrawn.current = 0;
     pendingStatus.current = '';
@@ -60,6 +65,8 @@ export function ImageTextTraining({ api, onTrained }: { api: Remote<ImageTextApi
           c.images.push(t.unitsDone);
           c.infonce.push(t.infonce);
           c.hinge.push(t.hinge);
+          setActive(t.backend);
+          setFallback(t.fallback);
           pendingStatus.current =
             `Training on ${t.engine}: ${t.unitsDone.toLocaleString('en-US')} of ${t.unitsTotal.toLocaleString('en-US')} images, epoch ${Math.min(t.epoch + 1, t.epochs)} of ${t.epochs}, ` +
             `${Math.round(t.unitsPerSec)} images/s; InfoNCE ${t.infonce.toFixed(3)}, hinge ${t.hinge.toFixed(3)}`;
@@ -130,6 +137,14 @@ export function ImageTextTraining({ api, onTrained }: { api: Remote<ImageTextApi
       <p role="status" aria-live="polite">
         {status}
       </p>
+      <p>
+        Active backend: <output aria-label="Active backend">{active ?? 'none yet'}</output>
+      </p>
+      {fallback && (
+        <p role="alert">
+          {fallback}
+        </p>
+      )}
       {error && (
         <p role="alert" className="error">
           {error}
