@@ -7,7 +7,7 @@
 //   npx tsx bench/responsiveness.ts                      every scenario once, 20 s each
 //   npx tsx bench/responsiveness.ts --repeat 3 --seconds 30
 //   npx tsx bench/responsiveness.ts --only imagetext,mlm-toy --backends tfjs-wasm   (ids: imagetext, mlm, mlm-toy,
-//                                                        skipgram, fasttext, glove, or one as model/backend)
+//                                                        skipgram, skipgram-pca, fasttext, glove, or one as model/backend)
 //   npx tsx bench/responsiveness.ts --trace              also attribute each long task (Chromium trace: JS functions,
 //                                                        style, layout, paint, GC, message handling)
 //   npm run bench -- --responsiveness [same flags]
@@ -49,14 +49,21 @@ interface Scenario {
 }
 
 /** The lab with a word model on Brown: the loss curve and the live t-SNE map of the 400 most frequent words with labels. */
-function labScenario(model: string, backend: string, small = false): Scenario {
-  // small: the masked-LM browser test's run (a toy corpus, a tiny model), trained to the end.
-  const query = small ? `corpus=toy-fruit&model=${model}&engine=${backend}&epochs=3&dim=16&ffn=32` : `corpus=brown&model=${model}&engine=${backend}&epochs=50`;
+/** A bigger map drawn by PCA (its layout is cheap, so frames come as fast as the trainer sends vectors). */
+const PCA_MAP_WORDS = 2000;
+
+function labScenario(model: string, backend: string, variant: 'toy' | 'pca' | null = null): Scenario {
+  // toy: the masked-LM browser test's run (a toy corpus, a tiny model), trained to the end.
+  const query =
+    variant === 'toy'
+      ? `corpus=toy-fruit&model=${model}&engine=${backend}&epochs=3&dim=16&ffn=32`
+      : `corpus=brown&model=${model}&engine=${backend}&epochs=50${variant === 'pca' ? `&map=pca&mapN=${PCA_MAP_WORDS}` : ''}`;
+  const small = variant === 'toy';
   return {
-    id: `${model}${small ? '-toy' : ''}/${backend}`,
+    id: `${model}${variant ? `-${variant}` : ''}/${backend}`,
     model: small ? `${model} (toy-fruit, to the end)` : model,
     backend,
-    view: model === 'mlm' ? 'loss curve, live guesses' : 'loss curve, live t-SNE map (400 words, labels)',
+    view: model === 'mlm' ? 'loss curve, live guesses' : variant === 'pca' ? `loss curve, live PCA map (${PCA_MAP_WORDS} words, labels)` : 'loss curve, live t-SNE map (400 words, labels)',
     finished: small ? (page) => page.locator('.status-line', { hasText: 'Finished' }).waitFor({ timeout: READY_TIMEOUT_MS }) : undefined,
     run: async (page, base) => {
       await page.goto(`${base}/#/lab?${query}`);
@@ -235,10 +242,11 @@ function scenarios(only: string[] | null, backends: string[]): Scenario[] {
   const list: Scenario[] = [];
   for (const b of backends) list.push(imageTextScenario(b));
   for (const b of backends) list.push(labScenario('mlm', b));
-  for (const b of backends) list.push(labScenario('mlm', b, true));
+  for (const b of backends) list.push(labScenario('mlm', b, 'toy'));
   // The word models: the typed-array (WebAssembly) engine, which is what "auto" picks without a fast GPU; skip-gram
   // also on the tfjs backends asked for. fastText and GloVe train on that engine only.
   list.push(labScenario('skipgram', 'cpu'));
+  list.push(labScenario('skipgram', 'cpu', 'pca'));
   for (const b of backends) list.push(labScenario('skipgram', b));
   list.push(labScenario('fasttext', 'cpu'));
   list.push(labScenario('glove', 'cpu'));
@@ -247,7 +255,7 @@ function scenarios(only: string[] | null, backends: string[]): Scenario[] {
 
 function usage(message?: string): never {
   if (message) process.stderr.write(`error: ${message}\n`);
-  process.stderr.write('Usage: npx tsx bench/responsiveness.ts [--seconds N] [--repeat N] [--only imagetext,mlm,mlm-toy,skipgram,fasttext,glove] [--backends tfjs-wasm,tfjs-webgl] [--trace]\n');
+  process.stderr.write('Usage: npx tsx bench/responsiveness.ts [--seconds N] [--repeat N] [--only imagetext,mlm,mlm-toy,skipgram,skipgram-pca,fasttext,glove] [--backends tfjs-wasm,tfjs-webgl] [--trace]\n');
   process.exit(message ? 2 : 0);
 }
 

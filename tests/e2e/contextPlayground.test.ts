@@ -102,9 +102,13 @@ describe('words in context playground', () => {
   // WebGL here is Chromium's software renderer (SwiftShader): the same shaders a GPU would run, only slower.
   it.each(['tfjs-wasm', 'tfjs-webgl'])('trains the masked-language model in the lab on %s, with a falling loss', async (engine) => {
     const { page, watch, context } = await openLab(browser, `/#/lab?corpus=toy-fruit&model=mlm&engine=${engine}&epochs=3&dim=16&ffn=32`);
-    // Long tasks are counted from here on: training, not the page's first load.
+    // Long tasks are counted from here on: training, not the page's first load (the lab's chunks and its first
+    // drawing are done once the button and the empty loss chart are there).
+    const startButton = page.getByRole('button', { name: 'Start training', exact: true });
+    await expect.poll(() => startButton.isEnabled(), { timeout: LAB_TIMEOUT }).toBe(true);
+    await page.getByRole('figure', { name: 'Loss curve' }).waitFor();
     await page.evaluate(() => ((window as unknown as { __longestTask: number }).__longestTask = 0));
-    await page.getByRole('button', { name: 'Start training', exact: true }).click();
+    await startButton.click();
     await expect.poll(async () => (await statusLine(page).textContent()) ?? '', { timeout: LAB_TIMEOUT }).toMatch(/Finished/);
     const lossFigure = page.getByRole('figure', { name: 'Loss curve' });
     await expect.poll(async () => Number(await lossFigure.getAttribute('data-points')), { timeout: LAB_TIMEOUT }).toBeGreaterThan(2);

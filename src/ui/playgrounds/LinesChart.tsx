@@ -110,7 +110,7 @@ export function LinesChart({ label, summary, x, series, titles, height }: LinesC
             <svg width="28" height="10" aria-hidden="true">
               <line x1="1" y1="5" x2="27" y2="5" strokeWidth="3" stroke={k === 0 ? 'var(--accent)' : EXTRA_COLOURS[(k - 1) % EXTRA_COLOURS.length]} strokeDasharray={s.dashed ? '6 4' : undefined} />
             </svg>
-            {s.name} ({s.dashed ? 'dashed' : 'solid'} line)
+            {s.name}: {s.dashed ? 'dashed' : 'solid'} line
           </li>
         ))}
       </ul>
