@@ -92,7 +92,7 @@ async function measureImageText(browser: Browser, base: string, engine: string):
     await train.getByRole('button', { name: 'Train', exact: true }).waitFor({ timeout: 120_000 });
     await train.getByRole('combobox', { name: 'Backend' }).selectOption(engine);
     // Every status text, with the page's clock, as it is written (ticks come once per batch).
-    await train.getByRole('status').evaluate((el) => {
+    await train.getByRole('status', { name: 'Training progress' }).evaluate((el) => {
       const seen: { text: string; at: number }[] = [];
       (window as unknown as { __ticks: typeof seen }).__ticks = seen;
       new MutationObserver(() => seen.push({ text: el.textContent ?? '', at: performance.now() })).observe(el, { childList: true, characterData: true, subtree: true });
