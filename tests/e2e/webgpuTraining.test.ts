@@ -145,6 +145,19 @@ describe('training on tfjs WebGPU (software GPU here)', () => {
     await context.close();
   }, TEST_TIMEOUT);
 
+  it('without WebGPU (nor WebGL) the lab says so and trains the masked LM on WebAssembly', async () => {
+    const { page, watch, context } = await openLab(noGpuBrowser, mlmLab('tfjs-webgpu'));
+    const r = await trainMlmInLab(page);
+    expect(await page.getByLabel('Active backend').textContent()).toBe('tfjs-wasm');
+    const alert = page.getByRole('alert').filter({ hasText: 'could not start' });
+    expect(await alert.first().textContent()).toMatch(/TensorFlow\.js on WebGPU could not start \(.+\)\. Trying TensorFlow\.js on WebGL/);
+    // Same seed, now on wasm: the same loss as the reference run.
+    expect(Math.abs(r.last - wasmMlmLoss) / wasmMlmLoss).toBeLessThan(MLM_AGREEMENT);
+    expect(page.url()).toContain('engine=tfjs-webgpu'); // the student's choice is kept for a browser that has WebGPU
+    expectCleanPage(watch);
+    await context.close();
+  }, TEST_TIMEOUT);
+
   it('without WebGPU (nor WebGL) the image-text playground says so and trains on WebAssembly', async () => {
     const { page, watch, context } = await openPage(noGpuBrowser, '/#/playgrounds/imagetext');
     const r = await trainImageText(page, 'tfjs-webgpu');
