@@ -8,8 +8,10 @@
 //  --seed S) add the mean and standard deviation of 1 and 2 over them, and per word how many runs beat the baseline.
 //  3. Training speed in optimiser steps/s and tokens/s on each tfjs backend Node has (cpu, wasm), several seeds,
 //     with the spread (min-max) over seeds.
+//  4. With --browser: the same training speed in headless Chromium, in the lab, on tfjs wasm, WebGL and WebGPU
+//     (bench/tfjsBrowserRows.ts; WebGL and WebGPU there are SwiftShader, a CPU emulation: correctness, not GPU speed).
 //   npx tsx bench/contextualBench.ts [--weights public/models/mlm-brown-sotu.elcm[,other.elcm,...]] [--seeds 3] [--steps 8]
-//                                    [--held-out 1000] [--skip-speed]
+//                                    [--held-out 1000] [--skip-speed] [--browser [--lab-url URL]]
 // Run `npm run corpora` first. Writes bench/out/contextual.json.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -24,6 +26,7 @@ import { senseAuc, signTestP, windowVector } from '../src/core/models/contextual
 import { encodeCorpus } from '../src/core/text/corpus';
 import { activateTfjsBackend } from '../src/core/train/tfjsBackend';
 import { readCompact } from '../src/core/vectors/formats';
+import { BROWSER_ENGINES, browserRowsTable, measureTfjsBrowser, SOFTWARE_GPU_LABEL } from './tfjsBrowserRows';
 import { ROOT } from './trainers';
 
 const { values: flags } = parseArgs({
@@ -33,6 +36,8 @@ const { values: flags } = parseArgs({
     steps: { type: 'string', default: '8' },
     'held-out': { type: 'string', default: '1000' },
     'skip-speed': { type: 'boolean', default: false },
+    browser: { type: 'boolean', default: false },
+    'lab-url': { type: 'string' },
   },
 });
 const SPEED_WARMUP_STEPS = 2;
@@ -147,8 +152,15 @@ if (!flags['skip-speed']) {
   }
 }
 
+// 4. The lab's training speed in headless Chromium, per tfjs backend.
+const browserSpeed = flags.browser ? await measureTfjsBrowser({ root: ROOT, model: 'mlm', engines: BROWSER_ENGINES, labUrl: flags['lab-url'], log: say }) : [];
+if (browserSpeed.length) {
+  say(`\nTraining speed in the browser (the lab, Brown, default model; ${SOFTWARE_GPU_LABEL})`);
+  for (const line of browserRowsTable(browserSpeed, 'steps')) say(line);
+}
+
 const outDir = join(ROOT, 'bench', 'out');
 if (!existsSync(outDir)) mkdirSync(outDir, { recursive: true });
-const result = { ...runs[0]!, runs, overSeeds, speed, date: new Date().toISOString() };
+const result = { ...runs[0]!, runs, overSeeds, speed, browserSpeed, date: new Date().toISOString() };
 writeFileSync(join(outDir, 'contextual.json'), JSON.stringify(result, null, 1) + '\n');
 say(`\nwrote bench/out/contextual.json`);

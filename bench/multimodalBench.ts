@@ -4,6 +4,9 @@
 // per second on each tfjs backend Node can run.
 //   npx tsx bench/multimodalBench.ts [--seeds 1,2,3] [--losses infonce,hinge] [--engine tfjs-wasm] [--parallel N]
 //                                    [--epochs E] [--per-caption P] [--speed-images 256] [--json FILE]
+//                                    [--browser [--lab-url URL]]
+// --browser adds the playground's training speed in headless Chromium on tfjs wasm, WebGL and WebGPU
+// (bench/tfjsBrowserRows.ts; WebGL and WebGPU there are SwiftShader, a CPU emulation: correctness, not GPU speed).
 // Each (loss, seed) run is a child process, so --parallel N uses N cores. Defaults are the registry's (the shipped
 // model's settings).
 import { fork } from 'node:child_process';
@@ -14,6 +17,8 @@ import { MULTIMODAL_ID, type MultimodalParams } from '../src/core/models/multimo
 import { evaluateScenes, type SceneRecall } from '../src/core/multimodal/evaluateScenes';
 import { RECALL_KS } from '../src/core/multimodal/recall';
 import { makeSceneSplit } from '../src/core/multimodal/sceneSplit';
+import { BROWSER_ENGINES, browserRowsTable, measureTfjsBrowser, SOFTWARE_GPU_LABEL } from './tfjsBrowserRows';
+import { ROOT } from './trainers';
 
 interface RunResult {
   loss: string;
@@ -107,9 +112,14 @@ async function main(): Promise<void> {
     speeds[engine] = Math.round(r.imagesPerSec);
   }
   if (Object.keys(speeds).length) lines.push(`training speed (images/s, ${speedImages} images, batch ${baseParams.batchSize}): ${Object.entries(speeds).map(([e, s]) => `${e} ${s}`).join(', ')}`);
+  const browserSpeed = args.includes('--browser') ? await measureTfjsBrowser({ root: ROOT, model: 'imagetext', engines: BROWSER_ENGINES, labUrl: flag('lab-url', '') || undefined, log: (l) => console.error(l) }) : [];
+  if (browserSpeed.length) {
+    lines.push(`training speed in the browser (the playground's default run; ${SOFTWARE_GPU_LABEL}):`);
+    lines.push(...browserRowsTable(browserSpeed, 'images'));
+  }
   console.log(lines.join('\n'));
   const json = flag('json', '');
-  if (json) writeFileSync(json, JSON.stringify({ engine: ENGINE, common, params: baseParams, results, speeds }, null, 1));
+  if (json) writeFileSync(json, JSON.stringify({ engine: ENGINE, common, params: baseParams, results, speeds, browserSpeed }, null, 1));
 }
 
 await main();

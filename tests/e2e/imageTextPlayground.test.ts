@@ -88,7 +88,7 @@ describe('images and captions playground', () => {
     await expect.poll(() => page.getByRole('figure', { name: 'Captions and pictures on one map' }).getAttribute('data-drawn'), WAIT).not.toBe('0');
     await resetLongTasks(page);
     await train.getByRole('button', { name: 'Train', exact: true }).click();
-    const status = train.getByRole('status');
+    const status = train.getByRole('status', { name: 'Training progress' });
     const progress = new RegExp(`Training on ${engine}: (1[2-9]\\d|[2-9]\\d\\d|\\d,\\d{3}) of 2,112 images.*InfoNCE \\d+\\.\\d{3}, hinge \\d+\\.\\d{3}`);
     await expect.poll(() => status.textContent(), WAIT).toMatch(progress);
     const figure = train.getByRole('figure', { name: 'Both losses while training' });

@@ -65,7 +65,7 @@ export function ImageTextTraining({ api, onTrained }: { api: Remote<ImageTextApi
           c.images.push(t.unitsDone);
           c.infonce.push(t.infonce);
           c.hinge.push(t.hinge);
-          setActive(t.backend);
+          setActive(`tfjs-${t.backend}`);
           setFallback(t.fallback);
           pendingStatus.current =
             `Training on ${t.engine}: ${t.unitsDone.toLocaleString('en-US')} of ${t.unitsTotal.toLocaleString('en-US')} images, epoch ${Math.min(t.epoch + 1, t.epochs)} of ${t.epochs}, ` +
@@ -134,7 +134,8 @@ export function ImageTextTraining({ api, onTrained }: { api: Remote<ImageTextApi
           Cancel training
         </button>
       </div>
-      <p role="status" aria-live="polite">
+      {/* Named, because the active backend beside it is an <output> (role status too). */}
+      <p role="status" aria-live="polite" aria-label="Training progress">
         {status}
       </p>
       <p>

@@ -134,7 +134,7 @@ export class MlmModel implements ContextualModel {
   /** The token embedding, read once (a trainer's live model re-reads it by asking its trainer for a new model). */
   private table(): Float32Array {
     if (!this.tokenTable) {
-      const t = this.weights.tok!.dataSync() as Float32Array;
+      const t = readNow(this.weights.tok!);
       const d = this.shape.dim;
       const norms = new Float32Array(this.shape.vocab);
       for (let id = 0; id < this.shape.vocab; id++) {
@@ -155,12 +155,23 @@ export class MlmModel implements ContextualModel {
 
   /** Copies of every weight, in file order. */
   weightArrays(): Map<string, Float32Array> {
-    return new Map(weightNames(this.shape).map((n) => [n, this.weights[n]!.dataSync() as Float32Array]));
+    return new Map(weightNames(this.shape).map((n) => [n, readNow(this.weights[n]!)]));
   }
 
   save(meta: Record<string, unknown> = this.meta): Uint8Array {
     return writeMlmFile({ shape: this.shape, tokens: [...this.tokens], weights: this.weightArrays(), meta });
   }
+}
+
+/**
+ * A synchronous read, for the backends that have one. tfjs's WebGPU backend only emulates it (through a canvas; it
+ * returned zeros on Chromium's software WebGPU), so there it is refused: the lab's WebGPU training reads only
+ * through the asynchronous paths (encode, predictMasked, attention), and the playground's model lives on the cpu
+ * backend.
+ */
+function readNow(t: tf.Tensor): Float32Array {
+  if (tf.getBackend() === 'webgpu') throw new Error('Weights cannot be read synchronously on the WebGPU backend: load the model on the cpu or wasm backend to read its token table or save it.');
+  return t.dataSync() as Float32Array;
 }
 
 /** Load a .elcm file as a model whose tensors live on the active backend (free them with dispose()). */

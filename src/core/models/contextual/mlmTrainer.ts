@@ -10,6 +10,7 @@ import { Rng } from '../../train/rng';
 import { DivergenceError } from '../../train/types';
 import type { Progress, Trainer } from '../types';
 import { maskedBatch, sentencesFrom, shuffledOrder, type SentenceSet } from './mlmBatches';
+import { FlatAdam } from './flatAdam';
 import { MlmModel } from './mlmModel';
 import { SPECIAL_TOKENS } from './mlmTokenizer';
 import { initialWeights, mlmLoss, weightNames, weightShape, type TransformerShape, type Weights } from './transformer';
@@ -47,6 +48,25 @@ const PROBE_MAX_WORDS = 16;
 
 const now = (): number => performance.now();
 
+/** Backends where a kernel launch costs more than a small tensor's arithmetic: Adam runs flat there (flatAdam.ts).
+ *  The CPU backends keep tf.train.adam, which trained the shipped weights. */
+const GPU_BACKENDS: ReadonlySet<string> = new Set(['webgl', 'webgpu']);
+
+/** tf.train.adam behind the same three members as FlatAdam. */
+function tfAdam(variables: tf.Variable[], lr: number) {
+  const adam = tf.train.adam(lr);
+  return {
+    get learningRate() {
+      return (adam as unknown as { learningRate: number }).learningRate;
+    },
+    set learningRate(v: number) {
+      (adam as unknown as { learningRate: number }).learningRate = v;
+    },
+    minimize: (f: () => tf.Scalar) => adam.minimize(f, true, variables)!,
+    dispose: () => adam.dispose(),
+  };
+}
+
 export class MlmTrainer implements Trainer {
   readonly modelId: string;
   readonly vocab: Vocab;
@@ -58,7 +78,8 @@ export class MlmTrainer implements Trainer {
   readonly heldOut: SentenceSet;
   private readonly variables: tf.Variable[];
   private readonly weights: Weights;
-  private readonly optimizer: tf.AdamOptimizer;
+  /** tf.train.adam on the CPU backends; the same Adam over one flat vector on the GPU backends (flatAdam.ts). */
+  private readonly optimizer: { learningRate: number; minimize(f: () => tf.Scalar): tf.Scalar; dispose(): void };
   private readonly rng: Rng;
   private order: Int32Array;
   private position = 0;
@@ -96,7 +117,7 @@ export class MlmTrainer implements Trainer {
       this.weights[n] = v;
       return v;
     });
-    this.optimizer = tf.train.adam(settings.lr);
+    this.optimizer = GPU_BACKENDS.has(tf.getBackend()) ? new FlatAdam(this.variables, settings.lr) : tfAdam(this.variables, settings.lr);
     this.rng = new Rng(settings.seed);
     this.order = shuffledOrder(train.sentences.length, this.rng);
   }
@@ -142,13 +163,13 @@ export class MlmTrainer implements Trainer {
     const picked = this.order.subarray(this.position, Math.min(this.order.length, this.position + s.batch));
     const batch = maskedBatch(Array.from(picked, (i) => this.trainSet.sentences[i]!), s.seqLen, this.shape.vocab, s.maskRate, this.rng);
     this.position += picked.length;
-    (this.optimizer as unknown as { learningRate: number }).learningRate = this.learningRate();
+    this.optimizer.learningRate = this.learningRate();
     const loss = tf.tidy(() => {
       const ids = tf.tensor2d(batch.ids, [batch.size, batch.length], 'int32');
       const keep = tf.tensor2d(batch.keep, [batch.size, batch.length]);
       const at = tf.tensor1d(batch.at, 'int32');
       const targets = tf.tensor1d(batch.targets, 'int32');
-      return this.optimizer.minimize(() => mlmLoss(this.weights, this.shape, ids, keep, at, targets), true, this.variables)!;
+      return this.optimizer.minimize(() => mlmLoss(this.weights, this.shape, ids, keep, at, targets));
     });
     const value = (await loss.data())[0]!;
     loss.dispose();
