@@ -1,6 +1,6 @@
 // The recommendation experiment off the main thread: for each seed, generate the declared shop's log, train item2vec
 // (the registry's skip-gram on sessions) and score it against popularity and random, and cold start. Progress goes
-// back through a callback; the page cancels by terminating the worker (recommendClient.ts).
+// back through a callback; the page cancels by terminating the worker (RecommendWidget.tsx).
 import { expose } from 'comlink';
 import { runSeed, summarize, type SeedResult, type Summary } from '../core/recommend/experiment';
 

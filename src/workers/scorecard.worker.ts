@@ -1,5 +1,5 @@
 // Scores one set of vectors on every benchmark the lab has (src/core/scorecard), off the page's main thread: about
-// half a minute of arithmetic. Called through comlink (src/ui/playgrounds/scorecardClient.ts); the page terminates
+// half a minute of arithmetic. Called through comlink (src/ui/playgrounds/ScorecardPlayground.tsx); the page terminates
 // the worker to cancel. The benchmark data comes with the app (the project's evaluation sets) or from the bundled
 // corpora folder (Brown's text, its document index and its part-of-speech lexicon).
 import { expose } from 'comlink';

@@ -2,11 +2,12 @@
 // other (the method of cross-lingual word retrieval, here between two corpora of one language), and which words
 // changed neighbours between the spaces beyond what a second training seed changes. The defaults compare Brown with
 // the State of the Union speeches, with Brown trained again under another seed as the noise baseline.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { wrap } from 'comlink';
 import type { CompareResult } from '../../core/align/compareSpaces';
 import { DEFAULT_COMPARE } from '../../core/align/compareSpaces';
 import type { CompareApi, SpaceSource } from '../../workers/compare.worker';
+import { useWorkerRun } from '../common/useWorkerRun';
 import { loadShippedIndex, type ShippedEntry } from './shippedVectors';
 import type { ParamsChange } from './usePlaygroundParams';
 
@@ -28,6 +29,8 @@ export function comparePropsFromParams(p: URLSearchParams): CompareProps {
 /** Rows read from each of the user's files: the frequent words a map is learned on and searched among. */
 export const OWN_MAX_WORDS = 50_000;
 
+const makeCompareWorker = () => new Worker(new URL('../../workers/compare.worker.ts', import.meta.url), { type: 'module', name: 'compare' });
+
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
 export function ComparePlayground(props: CompareProps) {
@@ -39,14 +42,15 @@ export function ComparePlayground(props: CompareProps) {
     a2: props.a2 ?? DEFAULTS.a2,
     b2: props.b2 ?? DEFAULTS.b2,
   });
-  const [result, setResult] = useState<CompareResult | null>(null);
-  const [running, setRunning] = useState(false);
   const [own, setOwn] = useState<{ a: File | null; b: File | null; dictionary: File | null; maxWords: number }>({ a: null, b: null, dictionary: null, maxWords: OWN_MAX_WORDS });
-  const worker = useRef<Worker | null>(null);
+  const { phase, start, cancel } = useWorkerRun<never, CompareResult>(makeCompareWorker);
+  const running = phase.kind === 'running';
+  const result = phase.kind === 'done' ? phase.result : null;
+  // A problem with the inputs (or the list of shipped sets) is shown before the last run's failure.
+  const shownProblem = problem ?? (phase.kind === 'error' ? phase.message : null);
 
   useEffect(() => {
     loadShippedIndex().then(setSets, (e: unknown) => setProblem(e instanceof Error ? e.message : String(e)));
-    return () => worker.current?.terminate();
   }, []);
 
   const source = (id: string): SpaceSource | null => {
@@ -54,7 +58,7 @@ export function ComparePlayground(props: CompareProps) {
     return e ? { url: new URL(`vectors/${e.file}`, document.baseURI).href, name: e.file } : null;
   };
 
-  const run = async () => {
+  const run = () => {
     const a = source(choice.a);
     const b = source(choice.b);
     if (!a || !b) {
@@ -68,42 +72,20 @@ export function ComparePlayground(props: CompareProps) {
     props.onParamsChange?.(choice);
     const a2 = source(choice.a2);
     const b2 = source(choice.b2);
-    await compareIn(a, b, a2 && b2 ? { a: a2, b: b2 } : null);
+    compareIn(a, b, a2 && b2 ? { a: a2, b: b2 } : null);
   };
 
-  const runOwn = async () => {
+  const runOwn = () => {
     if (!own.a || !own.b) {
       setProblem('Choose two vectors files of your own: one for space A, one for space B.');
       return;
     }
-    await compareIn({ file: own.a, name: own.a.name, maxWords: own.maxWords }, { file: own.b, name: own.b.name, maxWords: own.maxWords }, null, own.dictionary);
+    compareIn({ file: own.a, name: own.a.name, maxWords: own.maxWords }, { file: own.b, name: own.b.name, maxWords: own.maxWords }, null, own.dictionary);
   };
 
-  const compareIn = async (a: SpaceSource, b: SpaceSource, seeds: { a: SpaceSource; b: SpaceSource } | null, dictionary: File | null = null) => {
-    worker.current?.terminate();
-    const w = new Worker(new URL('../../workers/compare.worker.ts', import.meta.url), { type: 'module', name: 'compare' });
-    worker.current = w;
-    setRunning(true);
+  const compareIn = (a: SpaceSource, b: SpaceSource, seeds: { a: SpaceSource; b: SpaceSource } | null, dictionary: File | null = null) => {
     setProblem(null);
-    setResult(null);
-    try {
-      const r = await wrap<CompareApi>(w).compare(a, b, seeds, dictionary);
-      if (worker.current === w) setResult(r);
-    } catch (e) {
-      if (worker.current === w) setProblem(e instanceof Error ? e.message : String(e));
-    } finally {
-      if (worker.current === w) {
-        setRunning(false);
-        w.terminate();
-        worker.current = null;
-      }
-    }
-  };
-
-  const cancel = () => {
-    worker.current?.terminate();
-    worker.current = null;
-    setRunning(false);
+    start((w) => wrap<CompareApi>(w).compare(a, b, seeds, dictionary));
   };
 
   const picker = (key: keyof typeof choice, label: string, allowNone = false) => (
@@ -133,7 +115,7 @@ export function ComparePlayground(props: CompareProps) {
       <div className="row">
         {picker('a', 'Space A')} {picker('b', 'Space B')} {picker('a2', 'Space A, another seed', true)}{' '}
         {picker('b2', 'Space B, another seed', true)}{' '}
-        <button type="button" onClick={() => void run()} disabled={running || !sets}>
+        <button type="button" onClick={run} disabled={running || !sets}>
           Compare
         </button>
         {running && (
@@ -171,13 +153,13 @@ export function ComparePlayground(props: CompareProps) {
           Words read per file{' '}
           <input type="number" min={1000} step={1000} value={own.maxWords} onChange={(e) => setOwn({ ...own, maxWords: Math.max(1000, Math.round(Number(e.target.value) || OWN_MAX_WORDS)) })} />
         </label>{' '}
-        <button type="button" onClick={() => void runOwn()} disabled={running}>
+        <button type="button" onClick={runOwn} disabled={running}>
           Align my files
         </button>
       </fieldset>
-      {problem && (
+      {shownProblem && (
         <p role="alert" className="error">
-          {problem}
+          {shownProblem}
         </p>
       )}
       {result && <CompareResults r={result} />}

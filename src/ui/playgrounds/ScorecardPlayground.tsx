@@ -1,13 +1,17 @@
 // Scorecard: the active vectors scored on every benchmark the lab has, intrinsic and extrinsic, each with its
 // noise band and baseline and a verdict computed from them; with two or more sets scored, where the benchmarks
 // rank them differently. The scoring runs in a worker (src/workers/scorecard.worker.ts) with progress and cancel.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect } from 'react';
+import { proxy, transfer, wrap } from 'comlink';
 import { BENCHMARKS, type BenchmarkId, type Scorecard, type ScorecardProgress, type ScoreRow, type Verdict } from '../../core/scorecard/scorecard';
 import { pairOrders, rankBenchmarks } from '../../core/scorecard/disagreement';
 import { useScorecardStore } from '../../state/scorecardStore';
-import { startScoring, type ScoringRun } from './scorecardClient';
+import type { ScorecardApi } from '../../workers/scorecard.worker';
+import { useWorkerRun } from '../common/useWorkerRun';
 import { useActiveVectors } from './shippedVectors';
 import { VectorsStatus } from './VectorsStatus';
+
+const makeScorecardWorker = () => new Worker(new URL('../../workers/scorecard.worker.ts', import.meta.url), { type: 'module', name: 'scorecard' });
 
 const pct = (x: number) => (Number.isFinite(x) ? `${(100 * x).toFixed(1)}%` : '—');
 /** Similarity is a correlation, every other figure a share. */
@@ -23,44 +27,22 @@ const VERDICT_TEXT: Record<Verdict, string> = {
 export function ScorecardPlayground() {
   const { active, kv, loading } = useActiveVectors();
   const { cards, put, remove, clear } = useScorecardStore();
-  const [progress, setProgress] = useState<ScorecardProgress | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [status, setStatus] = useState<string | null>(null);
-  const run = useRef<ScoringRun | null>(null);
+  const { phase, progress, start, cancel } = useWorkerRun<ScorecardProgress, Scorecard>(makeScorecardWorker);
+  const problem = phase.kind === 'error' ? phase.message : null;
+  const status = phase.kind === 'done' ? `Scored ${phase.result.name} in ${phase.result.seconds.toFixed(0)} s.` : phase.kind === 'cancelled' ? 'Scoring cancelled.' : null;
+  // A finished card joins the others in the store (once: a run's done phase is one object).
+  useEffect(() => {
+    if (phase.kind === 'done') put(phase.result);
+  }, [phase, put]);
 
-  useEffect(() => () => run.current?.cancel(), []);
-
-  const score = async () => {
+  const score = () => {
     if (!kv || !active) return;
-    run.current?.cancel();
-    setProblem(null);
-    setStatus(null);
     const name = active.label;
-    const r = startScoring(kv, name, (p) => {
-      if (run.current === r) setProgress(p);
-    });
-    run.current = r;
-    setProgress({ stage: 'starting', index: 0, stages: 5, fraction: 0 });
-    try {
-      const card = await r.result;
-      if (run.current !== r) return;
-      put(card);
-      setStatus(`Scored ${name} in ${card.seconds.toFixed(0)} s.`);
-    } catch (e) {
-      if (run.current === r) setProblem(e instanceof Error ? e.message : String(e));
-    } finally {
-      if (run.current === r) {
-        run.current = null;
-        setProgress(null);
-      }
-    }
-  };
-
-  const cancel = () => {
-    run.current?.cancel();
-    run.current = null;
-    setProgress(null);
-    setStatus('Scoring cancelled.');
+    const vectors = kv.vectors.slice(0, kv.size * kv.dim);
+    start(
+      (w, onProgress) => wrap<ScorecardApi>(w).score(document.baseURI, name, [...kv.words], transfer(vectors, [vectors.buffer]), kv.dim, proxy(onProgress)),
+      { stage: 'starting', index: 0, stages: 5, fraction: 0 },
+    );
   };
 
   return (
@@ -77,7 +59,7 @@ export function ScorecardPlayground() {
         minute, in a worker.
       </p>
       <div className="inputs">
-        <button type="button" className="primary" disabled={!kv || progress !== null} onClick={() => void score()}>
+        <button type="button" className="primary" disabled={!kv || progress !== null} onClick={score}>
           Score these vectors
         </button>
         {cards.length > 0 && (

@@ -2,12 +2,13 @@
 // embedding layer, from frozen pre-trained vectors and from fine-tuned ones, at several numbers of labelled documents
 // and several seeds, in a worker with progress and cancel. The plot draws each arm's mean with its min-max band over
 // seeds; the table gives the numbers and the same-seed differences; the reading under it is computed from the run.
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { proxy, wrap } from 'comlink';
 import type { Data } from 'plotly.js-dist-min';
 import { readCurve } from '../../core/transfer/curveReading';
 import { ARM_LABELS, TRANSFER_ARMS, type Spread, type TransferCurve, type TransferProgress } from '../../core/transfer/transferCurve';
 import type { TransferApi } from '../../workers/transfer.worker';
+import { useWorkerRun } from '../common/useWorkerRun';
 import { Plot } from './Plot';
 import type { ParamsChange } from './usePlaygroundParams';
 
@@ -49,6 +50,11 @@ export function parseSizeList(text: string): number[] | string {
   return [...new Set(out)].sort((a, b) => a - b);
 }
 
+/** Runs done of the whole curve, and the last one's outcome (null while the worker reads its inputs). */
+type RunProgress = { done: number; total: number; last: TransferProgress | null };
+const CANCELLED_MESSAGE = 'Cancelled: no curve was drawn. Fewer sizes or seeds finish sooner.';
+const makeTransferWorker = () => new Worker(new URL('../../workers/transfer.worker.ts', import.meta.url), { type: 'module', name: 'transfer' });
+
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 const spreadText = (s: Spread) => `${(100 * s.mean).toFixed(1)} (${(100 * s.min).toFixed(0)}-${(100 * s.max).toFixed(0)})`;
 const signed = (x: number) => `${x >= 0 ? '+' : '−'}${Math.abs(100 * x).toFixed(1)}`;
@@ -60,49 +66,32 @@ export function TransferPlayground(props: TransferProps) {
     const n = Number(props.seeds);
     return Number.isInteger(n) && n >= 1 && n <= MAX_TRANSFER_SEEDS ? n : DEFAULT_TRANSFER_SEEDS;
   });
-  const [progress, setProgress] = useState<{ done: number; total: number; last: TransferProgress | null } | null>(null);
-  const [result, setResult] = useState<TransferCurve | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  const worker = useRef<Worker | null>(null);
+  const { phase, progress, start, cancel } = useWorkerRun<RunProgress, TransferCurve>(makeTransferWorker);
+  // A list of sizes that cannot be read stops the run before it starts; the last run's outcome stays below it.
+  const [inputProblem, setInputProblem] = useState<string | null>(null);
+  const problem = inputProblem ?? (phase.kind === 'error' ? phase.message : phase.kind === 'cancelled' ? CANCELLED_MESSAGE : null);
+  const result = phase.kind === 'done' ? phase.result : null;
 
-  useEffect(() => () => worker.current?.terminate(), []);
-
-  const run = async () => {
+  const run = () => {
     const sizes = parseSizeList(sizesText);
     if (typeof sizes === 'string') {
-      setProblem(sizes);
+      setInputProblem(sizes);
       return;
     }
     props.onParamsChange?.({ vectors, sizes: sizes.join(','), seeds: String(seeds) });
-    worker.current?.terminate();
-    const w = new Worker(new URL('../../workers/transfer.worker.ts', import.meta.url), { type: 'module', name: 'transfer' });
-    worker.current = w;
-    setProblem(null);
-    setResult(null);
-    setProgress({ done: 0, total: sizes.length * seeds * TRANSFER_ARMS.length, last: null });
-    try {
-      const seedList = Array.from({ length: seeds }, (_, i) => i + 1);
-      const onProgress = proxy((p: TransferProgress) => {
-        if (worker.current === w) setProgress({ done: p.done, total: p.total, last: p });
-      });
-      const r = await wrap<TransferApi>(w).run(document.baseURI, vectors, sizes, seedList, onProgress);
-      if (worker.current === w) setResult(r);
-    } catch (e) {
-      if (worker.current === w) setProblem(e instanceof Error ? e.message : String(e));
-    } finally {
-      if (worker.current === w) {
-        w.terminate();
-        worker.current = null;
-        setProgress(null);
-      }
-    }
-  };
-
-  const cancel = () => {
-    worker.current?.terminate();
-    worker.current = null;
-    setProgress(null);
-    setProblem('Cancelled: no curve was drawn. Fewer sizes or seeds finish sooner.');
+    setInputProblem(null);
+    const seedList = Array.from({ length: seeds }, (_, i) => i + 1);
+    start(
+      (w, onProgress) =>
+        wrap<TransferApi>(w).run(
+          document.baseURI,
+          vectors,
+          sizes,
+          seedList,
+          proxy((p: TransferProgress) => onProgress({ done: p.done, total: p.total, last: p })),
+        ),
+      { done: 0, total: sizes.length * seeds * TRANSFER_ARMS.length, last: null },
+    );
   };
 
   return (
@@ -134,7 +123,7 @@ export function TransferPlayground(props: TransferProps) {
           Seeds{' '}
           <input type="number" min={1} max={MAX_TRANSFER_SEEDS} value={seeds} onChange={(e) => setSeeds(Math.max(1, Math.min(MAX_TRANSFER_SEEDS, Math.round(Number(e.target.value) || 1))))} />
         </label>{' '}
-        <button type="button" onClick={() => void run()} disabled={progress !== null}>
+        <button type="button" onClick={run} disabled={progress !== null}>
           Run the curve
         </button>
         {progress && (

@@ -3,7 +3,8 @@
 // and once with them reset to zero (what continuing from a vectors file, which keeps only input vectors, does). The
 // widget shows each run's loss at its start and end and a word's neighbours before and after in both. The work
 // runs in a worker (src/workers/fineTune.worker.ts) with progress and cancel.
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
+import { useWorkerRun } from '../../common/useWorkerRun';
 import { proxy, wrap } from 'comlink';
 import { TEXT_CHUNK_WORDS } from '../../../core/train/fineTuneText';
 import { KeyedVectors } from '../../../core/vectors/keyedVectors';
@@ -18,7 +19,10 @@ const ARMS = [
   { key: 'reset', title: 'Continued, output vectors reset to zero' },
 ] as const;
 
-type Phase = { kind: 'idle' } | { kind: 'running'; arm: 'kept' | 'reset' | null; fraction: number } | { kind: 'done'; run: FineTuneRun } | { kind: 'error'; message: string };
+/** Which run is training (null: still reading the inputs) and the share of both runs done. */
+type Progress = { arm: 'kept' | 'reset' | null; fraction: number };
+
+const makeFineTuneWorker = () => new Worker(new URL('../../../workers/fineTune.worker.ts', import.meta.url), { type: 'module', name: 'fine-tune' });
 
 function neighbours(kv: KeyedVectors, word: string): string[] {
   return kv.mostSimilar({ positive: [word], topn: FINE_TUNE_TOP }).map((n) => n.word);
@@ -92,37 +96,16 @@ function Results({ run, word }: { run: FineTuneRun; word: string }) {
 
 export default function FineTuneWidget({ attrs, onState }: WidgetProps) {
   const [word, setWord] = useState(attrs.word ?? 'health');
-  const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
-  const worker = useRef<Worker | null>(null);
-  useEffect(() => () => worker.current?.terminate(), []);
-
-  const start = async () => {
-    worker.current?.terminate();
-    const w = new Worker(new URL('../../../workers/fineTune.worker.ts', import.meta.url), { type: 'module', name: 'fine-tune' });
-    worker.current = w;
-    setPhase({ kind: 'running', arm: null, fraction: 0 });
-    try {
-      const run = await wrap<FineTuneApi>(w).run(
-        document.baseURI,
-        proxy((arm: 'kept' | 'reset', fraction: number) => {
-          if (worker.current === w) setPhase({ kind: 'running', arm, fraction: (arm === 'kept' ? 0 : 0.5) + fraction / 2 });
-        }),
-      );
-      if (worker.current === w) setPhase({ kind: 'done', run });
-    } catch (e) {
-      if (worker.current === w) setPhase({ kind: 'error', message: e instanceof Error ? e.message : String(e) });
-    } finally {
-      if (worker.current === w) {
-        w.terminate();
-        worker.current = null;
-      }
-    }
-  };
-  const cancel = () => {
-    worker.current?.terminate();
-    worker.current = null;
-    setPhase({ kind: 'idle' });
-  };
+  const { phase, progress, start, cancel } = useWorkerRun<Progress, FineTuneRun>(makeFineTuneWorker);
+  const run = () =>
+    start(
+      (w, onProgress) =>
+        wrap<FineTuneApi>(w).run(
+          document.baseURI,
+          proxy((arm: 'kept' | 'reset', fraction: number) => onProgress({ arm, fraction: (arm === 'kept' ? 0 : 0.5) + fraction / 2 })),
+        ),
+      { arm: null, fraction: 0 },
+    );
   const w = word.trim().toLowerCase();
 
   return (
@@ -139,22 +122,22 @@ export default function FineTuneWidget({ attrs, onState }: WidgetProps) {
             }}
           />
         </label>
-        {phase.kind === 'running' ? (
+        {progress ? (
           <>
-            <progress value={phase.fraction} max={1} aria-label="Fine-tuning progress" />{' '}
-            <span role="status">{phase.arm === null ? 'Reading the model and the speeches…' : `Training, output vectors ${phase.arm}…`}</span>{' '}
+            <progress value={progress.fraction} max={1} aria-label="Fine-tuning progress" />{' '}
+            <span role="status">{progress.arm === null ? 'Reading the model and the speeches…' : `Training, output vectors ${progress.arm}…`}</span>{' '}
             <button type="button" onClick={cancel}>
               Cancel
             </button>
           </>
         ) : (
-          <button type="button" className="primary" onClick={() => void start()}>
+          <button type="button" className="primary" onClick={run}>
             Fine-tune on SOTU
           </button>
         )}
       </div>
       {phase.kind === 'error' && <p role="alert">{phase.message}</p>}
-      {phase.kind === 'done' ? <Results run={phase.run} word={w} /> : phase.kind === 'idle' && <p className="muted">Press “Fine-tune on SOTU”: two runs of about 10 seconds each on one core.</p>}
+      {phase.kind === 'done' ? <Results run={phase.result} word={w} /> : (phase.kind === 'idle' || phase.kind === 'cancelled') && <p className="muted">Press “Fine-tune on SOTU”: two runs of about 10 seconds each on one core.</p>}
     </div>
   );
 }

@@ -3,6 +3,7 @@
 // random tag per word type, drawn from the same tag distribution) and the majority class. Runs in a worker
 // (src/workers/probe.worker.ts) with progress and cancel; the core is src/core/probe.
 import { useEffect, useRef, useState } from 'react';
+import { useWorkerRun } from '../../common/useWorkerRun';
 import { useReportState } from './useReportState';
 import { proxy, transfer, wrap } from 'comlink';
 import type { KeyedVectors } from '../../../core/vectors/keyedVectors';
@@ -32,63 +33,43 @@ const pct = (x: number) => `${Math.round(100 * x)}%`;
 const range = (s: Spread) => `${pct(s.min)}–${pct(s.max)}`;
 const points = (x: number) => `${x >= 0 ? '+' : ''}${Math.round(100 * x)}`;
 
-type Phase = { kind: 'idle' } | { kind: 'running'; done: number; total: number } | { kind: 'done'; report: ProbeReport & { considered: number } } | { kind: 'error'; message: string };
+type Progress = { done: number; total: number };
+type Result = ProbeReport & { considered: number };
+
+const makeProbeWorker = () => new Worker(new URL('../../../workers/probe.worker.ts', import.meta.url), { type: 'module', name: 'probe' });
 
 function PosProbe({ kv, maxWords, seeds }: { kv: KeyedVectors; maxWords: number; seeds: number }) {
-  const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
-  const worker = useRef<Worker | null>(null);
-  useEffect(() => () => worker.current?.terminate(), []);
+  const { phase, progress, start, cancel, reset } = useWorkerRun<Progress, Result>(makeProbeWorker);
   // New vectors or settings: an old answer would describe another run.
-  useEffect(() => {
-    worker.current?.terminate();
-    worker.current = null;
-    setPhase({ kind: 'idle' });
-  }, [kv, maxWords, seeds]);
+  useEffect(() => reset(), [reset, kv, maxWords, seeds]);
 
-  const run = async () => {
-    worker.current?.terminate();
-    const w = new Worker(new URL('../../../workers/probe.worker.ts', import.meta.url), { type: 'module', name: 'probe' });
-    worker.current = w;
+  const run = () => {
     const seedList = Array.from({ length: seeds }, (_, i) => i + 1);
-    setPhase({ kind: 'running', done: 0, total: 2 * seeds });
     const vectors = kv.vectors.slice(0, kv.size * kv.dim);
-    try {
-      const report = await wrap<ProbeApi>(w).probe(
-        document.baseURI,
-        [...kv.words],
-        transfer(vectors, [vectors.buffer]),
-        kv.dim,
-        { maxWords, seeds: seedList },
-        proxy((done: number, total: number) => {
-          if (worker.current === w) setPhase({ kind: 'running', done, total });
-        }),
-      );
-      if (worker.current === w) setPhase({ kind: 'done', report });
-    } catch (e) {
-      if (worker.current === w) setPhase({ kind: 'error', message: e instanceof Error ? e.message : String(e) });
-    } finally {
-      if (worker.current === w) {
-        w.terminate();
-        worker.current = null;
-      }
-    }
-  };
-  const cancel = () => {
-    worker.current?.terminate();
-    worker.current = null;
-    setPhase({ kind: 'idle' });
+    start(
+      (w, onProgress) =>
+        wrap<ProbeApi>(w).probe(
+          document.baseURI,
+          [...kv.words],
+          transfer(vectors, [vectors.buffer]),
+          kv.dim,
+          { maxWords, seeds: seedList },
+          proxy((done: number, total: number) => onProgress({ done, total })),
+        ),
+      { done: 0, total: 2 * seeds },
+    );
   };
 
   return (
     <div>
       <div className="controls">
-        <button type="button" onClick={() => void run()} disabled={phase.kind === 'running'}>
+        <button type="button" onClick={run} disabled={phase.kind === 'running'}>
           Train the probe and the control
         </button>
-        {phase.kind === 'running' && (
+        {progress && (
           <>
             <label>
-              Probes trained <progress max={phase.total} value={phase.done} aria-label="Probe progress" /> {phase.done} / {phase.total}
+              Probes trained <progress max={progress.total} value={progress.done} aria-label="Probe progress" /> {progress.done} / {progress.total}
             </label>
             <button type="button" onClick={cancel}>
               Cancel
@@ -97,7 +78,7 @@ function PosProbe({ kv, maxWords, seeds }: { kv: KeyedVectors; maxWords: number;
         )}
       </div>
       {phase.kind === 'error' && <p role="alert">{phase.message}</p>}
-      {phase.kind === 'done' && <Report r={phase.report} />}
+      {phase.kind === 'done' && <Report r={phase.result} />}
     </div>
   );
 }

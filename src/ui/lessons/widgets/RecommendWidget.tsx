@@ -3,7 +3,9 @@
 // sentences) trains in a worker over several seeds; the student clicks items into a history and sees the
 // recommendations with their reason, hit rate@10 against popularity and random with the spread over seeds, and
 // places a new item (no interactions) from the metadata they choose to give the recommender.
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
+import { proxy, wrap } from 'comlink';
+import { useWorkerRun } from '../../common/useWorkerRun';
 import { nearestReleased, neighbourPrecision, placeByMetadata } from '../../../core/recommend/coldStart';
 import { DEFAULT_SEEDS, TOP_K, type Summary } from '../../../core/recommend/experiment';
 import { ITEM2VEC_SETTINGS } from '../../../core/recommend/item2vec';
@@ -11,8 +13,7 @@ import type { Spread } from '../../../core/recommend/hitMetrics';
 import { rankForHistory } from '../../../core/recommend/recommender';
 import { DEFAULT_SHOP, GENRES, PRICE_BANDS, generateShop, itemName, trueNeighbours, type Item, type Shop } from '../../../core/recommend/shopModel';
 import { KeyedVectors } from '../../../core/vectors/keyedVectors';
-import type { RecommendProgress } from '../../../workers/recommend.worker';
-import { startRecommendRun, type RecommendRun } from './recommendClient';
+import type { RecommendApi, RecommendProgress } from '../../../workers/recommend.worker';
 import { fmt } from './vectorMath';
 import { listAttr, numAttr, type WidgetProps } from './types';
 import { useReportState } from './useReportState';
@@ -25,12 +26,10 @@ const EXAMPLE_SESSIONS = 3;
 /** Neighbours of a placed new item listed. */
 const NEIGHBOURS_SHOWN = 10;
 
-type Phase =
-  | { kind: 'idle' }
-  | { kind: 'running'; progress: RecommendProgress | null }
-  | { kind: 'done' }
-  | { kind: 'cancelled' }
-  | { kind: 'error'; message: string };
+/** A finished training run: the scores, the first seed's vectors, and the log size they were trained on. */
+type Trained = { summary: Summary; kv: KeyedVectors; sessions: number };
+
+const makeRecommendWorker = () => new Worker(new URL('../../../workers/recommend.worker.ts', import.meta.url), { type: 'module', name: 'recommend' });
 
 const pm = (s: Spread) => `${fmt(s.mean, 3)} ± ${fmt(s.sd, 3)}`;
 const pct = (x: number) => `${Math.round(100 * x)}%`;
@@ -239,36 +238,18 @@ export default function RecommendWidget({ attrs, onState }: WidgetProps) {
   const [seedCount, setSeedCount] = useState<number>(SEED_CHOICES.find((s) => s === attrSeeds) ?? DEFAULT_SEEDS.length);
   const shop = useMemo(() => generateShop({ seed: DEFAULT_SEEDS[0], sessions }), [sessions]);
   const [history, setHistory] = useState<number[]>(() => namesToIds(shop.items, listAttr(attrs, 'history', [itemName(3, 0, 0), itemName(3, 0, 1)])));
-  const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
-  const [result, setResult] = useState<{ summary: Summary; kv: KeyedVectors; sessions: number } | null>(null);
-  const run = useRef<RecommendRun | null>(null);
-  useEffect(() => () => run.current?.cancel(), []);
+  const { phase, progress, start, cancel } = useWorkerRun<RecommendProgress, Trained>(makeRecommendWorker);
+  // The last trained vectors stay on the page through a later run that is running, cancelled or failed.
+  const [result, setResult] = useState<Trained | null>(null);
+  if (phase.kind === 'done' && phase.result !== result) setResult(phase.result);
 
   const train = () => {
-    run.current?.cancel();
     const seeds = Array.from({ length: seedCount }, (_, i) => DEFAULT_SEEDS[0]! + i);
-    const r = startRecommendRun(seeds, sessions, (p) => run.current === r && setPhase({ kind: 'running', progress: p }));
-    run.current = r;
-    setPhase({ kind: 'running', progress: null });
-    r.done.then(
-      (out) => {
-        if (run.current !== r) return;
-        setResult({ summary: out.summary, kv: new KeyedVectors(out.words, out.vectors, out.dim), sessions });
-        setPhase({ kind: 'done' });
-      },
-      (e: unknown) => {
-        if (run.current !== r) return;
-        setPhase(e instanceof Error && e.message === 'cancelled' ? { kind: 'cancelled' } : { kind: 'error', message: e instanceof Error ? e.message : String(e) });
-      },
+    start((w, onProgress) =>
+      wrap<RecommendApi>(w)
+        .run(seeds, sessions, proxy(onProgress))
+        .then((out) => ({ summary: out.summary, kv: new KeyedVectors(out.words, out.vectors, out.dim), sessions })),
     );
-  };
-  const cancel = () => {
-    const r = run.current;
-    if (!r) return;
-    // Forget the run first: a progress message already on its way from the worker must not bring back "running".
-    run.current = null;
-    r.cancel();
-    setPhase({ kind: 'cancelled' });
   };
   // The step's link keeps the inputs (an empty history is left out: the schema wants at least one film, so the
   // link then reopens with the lesson's history).
@@ -295,8 +276,8 @@ export default function RecommendWidget({ attrs, onState }: WidgetProps) {
       </div>
       {phase.kind === 'running' && (
         <p>
-          <progress value={phase.progress?.fraction ?? 0} max={1} aria-label="Training progress" />{' '}
-          {phase.progress ? `seed ${phase.progress.seedIndex + 1} of ${phase.progress.seeds}` : 'starting…'}
+          <progress value={progress?.fraction ?? 0} max={1} aria-label="Training progress" />{' '}
+          {progress ? `seed ${progress.seedIndex + 1} of ${progress.seeds}` : 'starting…'}
         </p>
       )}
       {phase.kind === 'cancelled' && <p role="status">Training cancelled; nothing was scored.</p>}
