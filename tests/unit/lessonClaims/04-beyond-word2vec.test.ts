@@ -9,6 +9,7 @@ import { cosine, ftNeighbours, shippedFastText } from './shippedFastText';
 import { tokenize } from '../../../src/core/text/tokenize';
 import { listModels } from '../../../src/core/models';
 import { loadMlmModel } from '../../../src/core/models/contextual/mlmModel';
+import { sentenceTokens } from '../../../src/core/models/contextual/mlmTokenizer';
 import { activateTfjsBackend } from '../../../src/core/train/tfjsBackend';
 
 const kv = shipped('brown-sotu-sg100');
@@ -136,6 +137,19 @@ describe('04 beyond word2vec (brown-sotu-sg100)', () => {
     expect(Math.round(meta.trainingSeconds / 60)).toBe(50);
     expect(text).toContain('(2 layers of 4 attention heads, 64 dimensions, 6,000 words)');
     expect(text).toContain('for 1,479 steps, 50 minutes on two shared CPU cores');
+  });
+
+  it('bank in a river sentence against two money sentences: cosine -0.02, the money pair 0.91 (shipped masked-LM)', async () => {
+    await activateTfjsBackend('cpu');
+    const m = loadMlmModel(new Uint8Array(readFileSync('public/models/mlm-brown-sotu.elcm')));
+    const sentences = ['She sat on the river bank.', 'She paid at the bank.', 'The bank raised its interest rates.'];
+    const toks = sentences.map((x) => sentenceTokens(x));
+    const enc = await m.encode(toks);
+    const v = toks.map((t, i) => enc[i]!.slice(t.indexOf('bank') * m.dim, (t.indexOf('bank') + 1) * m.dim));
+    const signed = (x: number) => x.toFixed(2).replace('-', '−');
+    expect(signed(cosine(v[0]!, v[1]!))).toBe('−0.02');
+    expect(signed(cosine(v[1]!, v[2]!))).toBe('0.91');
+    expect(text).toContain('"She sat on the river bank." and "She paid at the bank." have cosine −0.02, while "She paid at the bank." and "The bank raised its interest rates." give 0.91');
   });
 
   it('says what the lab cannot show yet, and no longer promises a later part', () => {
