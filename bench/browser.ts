@@ -29,7 +29,7 @@ const START_TIMEOUT_MS = 180_000;
 const BROWSER_EPOCHS = 50;
 /** gensim's vector size, as in the Node runs, so that the cpu figure compares with the table above it. */
 const BROWSER_DIM = 100;
-const BUILD_TIMEOUT_MS = 300_000;
+export const BUILD_TIMEOUT_MS = 300_000;
 /** Reading an attribute needs the page's main thread; a long layout step on a busy machine can hold it for seconds. */
 const ATTRIBUTE_TIMEOUT_MS = 30_000;
 const SERVER_START_TIMEOUT_MS = 60_000;
@@ -86,7 +86,7 @@ export interface BrowserPlan {
   log: (line: string) => void;
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = createServer();
     srv.on('error', reject);
@@ -98,7 +98,7 @@ function freePort(): Promise<number> {
   });
 }
 
-function runQuiet(cmd: string, args: string[], cwd: string, timeoutMs: number): Promise<void> {
+export function runQuiet(cmd: string, args: string[], cwd: string, timeoutMs: number): Promise<void> {
   return new Promise((resolve, reject) => {
     const p = spawn(cmd, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
     let err = '';
@@ -113,7 +113,7 @@ function runQuiet(cmd: string, args: string[], cwd: string, timeoutMs: number): 
   });
 }
 
-async function serve(root: string, outDir: string): Promise<{ url: string; server: ChildProcess }> {
+export async function serve(root: string, outDir: string): Promise<{ url: string; server: ChildProcess }> {
   const port = await freePort();
   const server = spawn(
     'npx',
@@ -136,7 +136,7 @@ async function serve(root: string, outDir: string): Promise<{ url: string; serve
   return { url: `http://127.0.0.1:${port}`, server };
 }
 
-function stopServer(server: ChildProcess): void {
+export function stopServer(server: ChildProcess): void {
   if (!server.pid) return;
   try {
     // The server was started in its own process group (detached): end npx and vite together, and nothing else.

@@ -7,6 +7,7 @@
 //   npm run bench -- --quick               one epoch, skip-gram only, fewer browser figures: a couple of minutes
 //   npm run bench -- --models sg --epochs 3 --skip-browser
 //   npm run bench -- --memory              the CLI's peak memory on a 1 GiB corpus and a 2.2 GiB vectors file
+//   npm run bench -- --responsiveness      main-thread long tasks while each model trains in the page (bench/responsiveness.ts)
 // Installs nothing: gensim and fastText are used when Debian's packages are there, and reported missing otherwise.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -269,7 +270,9 @@ if (!existsSync(join(ROOT, 'package.json'))) throw new Error('run the bench from
 // --memory: the command line's peak memory on a 1 GiB corpus and a vectors file over 2 GiB (bench/memory.ts).
 const entry = process.argv.includes('--memory')
   ? import('./memory').then((m) => m.runMemoryBench(process.argv.slice(2)))
-  : main();
+  : process.argv.includes('--responsiveness')
+    ? import('./responsiveness').then((m) => m.runResponsiveness(process.argv.slice(2)))
+    : main();
 entry.catch((err: unknown) => {
   log(`bench: error: ${(err as Error).message ?? String(err)}`);
   process.exitCode = 1;

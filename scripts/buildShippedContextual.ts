@@ -4,9 +4,11 @@
 // mask rate 0.15, Adam 0.002 falling to a tenth, batch 32, seed 1) on the tfjs wasm backend. About half a million
 // float32 weights: 2 MB. It prints and stores the masked-word accuracy on held-out sentences (every 50th) beside the
 // unigram and bigram guesses.
-//   npx tsx scripts/buildShippedContextual.ts [--epochs N] [--steps N] [--minutes M] [--engine tfjs-wasm|tfjs-cpu] [--out FILE]
+//   npx tsx scripts/buildShippedContextual.ts [--epochs N] [--steps N] [--stop-at N] [--minutes M] [--seed S]
+//                                             [--engine tfjs-wasm|tfjs-cpu] [--out FILE]
 // --steps caps the run at N optimiser steps (one epoch of Brown + SOTU is 4,520), with the learning rate falling
-// over those N; --minutes stops training early (the learning-rate schedule still assumes the full run); the file's meta says how
+// over those N; --stop-at N stops after N steps with the full run's schedule (how the seed runs repeat the shipped
+// run, which --minutes stopped at 1,479 steps); --minutes stops training early (the learning-rate schedule still assumes the full run); the file's meta says how
 // many steps were done. The output is committed: rebuilding takes a long time on a laptop.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -28,12 +30,19 @@ function flag(name: string): string | undefined {
 }
 
 const spec = getModel('mlm');
-const common = { ...defaultCommon(spec), epochs: Number(flag('epochs') ?? defaultCommon(spec).epochs) };
+const common = {
+  ...defaultCommon(spec),
+  epochs: Number(flag('epochs') ?? defaultCommon(spec).epochs),
+  seed: Number(flag('seed') ?? defaultCommon(spec).seed),
+};
 const params = defaultParams(spec);
 // Any of the model's own flags (--alpha 0.004, --vocab-size 4000) overrides its default, for trying settings.
 for (const p of spec.params) if (flag(p.cliFlag) !== undefined && p.type !== 'enum') params[p.key] = Number(flag(p.cliFlag));
 const engine = flag('engine') ?? 'tfjs-wasm';
 const minutes = Number(flag('minutes') ?? Infinity);
+const stopAt = Number(flag('stop-at') ?? Infinity);
+/** Steps per call of the trainer between progress lines. */
+const CHUNK_STEPS = 50;
 const out = flag('out') ?? join(ROOT, 'public', 'models', SHIPPED_CONTEXTUAL_FILE);
 const text = ['brown', 'sotu'].map((c) => readFileSync(join(ROOT, 'public', 'corpora', `${c}.txt`), 'utf8')).join('\n');
 const corpus = encodeCorpus(text, { minCount: common.minCount, maxVocab: common.maxVocab });
@@ -45,8 +54,8 @@ if (trainer !== created) created.dispose();
 process.stderr.write(`${trainer.trainSet.sentences.length} training sentences, ${trainer.heldOut.sentences.length} held out, ${trainer.totalSteps} steps\n`);
 const t0 = performance.now();
 let p = trainer.progress();
-while (!trainer.done && (performance.now() - t0) / 60_000 < minutes) {
-  p = await trainer.run(50);
+while (!trainer.done && p.unitsDone < stopAt && (performance.now() - t0) / 60_000 < minutes) {
+  p = await trainer.run(Math.min(CHUNK_STEPS, stopAt - p.unitsDone));
   process.stderr.write(`\rstep ${p.unitsDone}/${p.unitsTotal}  loss ${p.loss.toFixed(3)}  ${p.unitsPerSec.toFixed(2)} steps/s   `);
 }
 process.stderr.write('\n');

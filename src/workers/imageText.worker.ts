@@ -19,6 +19,9 @@ import { isHeldOut, makeSceneSplit, type SceneSplit } from '../core/multimodal/s
 export const SHIPPED_MODEL_PATH = 'models/imagetext-shapes.eldm';
 /** Pairs per training call between progress posts: one default batch, so the curves move at every step. */
 const TRAIN_CHUNK = 64;
+/** When a backend cannot start in this browser, the next one is tried (the lab's order, ending on plain JavaScript);
+ *  the page is told which one trains and why. */
+const NEXT_ENGINE: Readonly<Record<string, string | null>> = { 'tfjs-webgpu': 'tfjs-webgl', 'tfjs-webgl': 'tfjs-wasm', 'tfjs-wasm': 'tfjs-cpu', 'tfjs-cpu': null };
 
 export interface ModelState {
   source: 'shipped' | 'trained';
@@ -48,6 +51,10 @@ export interface TrainRequest {
 
 export interface TrainTick {
   engine: string;
+  /** The tfjs backend that really trains (tf.getBackend()). */
+  backend: string;
+  /** Why another engine than the one asked for trains ('' when the asked one does). */
+  fallback: string;
   unitsDone: number;
   unitsTotal: number;
   unitsPerSec: number;
@@ -119,18 +126,34 @@ const api = {
     const params = { ...(defaultParams(spec) as MultimodalParams), loss: req.loss };
     const common = { ...defaultCommon(spec), epochs: req.epochs, seed: req.seed };
     const config = { model: spec.id, common, params };
-    const trainer = (await spec.create(spec.generateData!(config), config, req.engine)) as DualTrainer;
+    const data = spec.generateData!(config);
+    let engine = req.engine;
+    let fallback = '';
+    let trainer: DualTrainer;
+    for (;;) {
+      try {
+        trainer = (await spec.create(data, config, engine)) as DualTrainer;
+        break;
+      } catch (e) {
+        // Only a backend that cannot start moves on (tfjsBackend.ts's BackendUnavailableError, matched by name so
+        // that this worker does not load tfjs before training); anything else is a real error.
+        const next = NEXT_ENGINE[engine];
+        if (!(e instanceof Error && e.name === 'BackendUnavailableError') || !next) throw e;
+        fallback += `${engine} could not start here (${e.message}) Trying ${next}. `;
+        engine = next;
+      }
+    }
     try {
       while (!trainer.done) {
         if (cancelRequested) return null;
         const p = await trainer.run(TRAIN_CHUNK);
         const l = trainer.losses();
-        onTick({ engine: trainer.engine, unitsDone: p.unitsDone, unitsTotal: p.unitsTotal, unitsPerSec: p.unitsPerSec, epoch: p.epoch, epochs: p.epochs, infonce: l.infonce, hinge: l.hinge });
+        onTick({ engine: trainer.engine, backend: trainer.backend, fallback: fallback.trim(), unitsDone: p.unitsDone, unitsTotal: p.unitsTotal, unitsPerSec: p.unitsPerSec, epoch: p.epoch, epochs: p.epochs, infonce: l.infonce, hinge: l.hinge });
         // Let a cancel message in between steps.
         await new Promise((res) => setTimeout(res, 0));
       }
       const how = `${req.loss}, ${req.epochs} epochs, seed ${req.seed}, ${trainer.engine}`;
-      return adopt(trainer.model(), 'trained', `the model trained here (${how})`);
+      return adopt(await trainer.readModel(), 'trained', `the model trained here (${how})`);
     } finally {
       trainer.dispose();
     }

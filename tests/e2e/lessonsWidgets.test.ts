@@ -210,9 +210,23 @@ describe('lesson widgets', () => {
   });
 
   it('objectives: the closing lesson maps every objective to lessons and progress', async () => {
+    // A step this student has opened is marked seen under every objective its lesson serves.
+    await page.goto(page.url().replace(/#.*$/, '#/lessons/challenges/2'));
+    await expect.poll(async () => page.locator('#lesson-step-title').textContent(), POLL).toBe(byId('challenges').steps[1].title);
     const w = await openWidget('objectives', 'objectives');
     await expect.poll(() => w.locator('section[aria-label^="Objective:"]').count(), POLL).toBe(4);
     await expect.poll(() => text(w.getByLabel('Overall progress')), POLL).toMatch(/\d+ of \d+/);
+    // Every step link names the step it opens.
+    const links = w.locator('ol.objective-steps a');
+    expect(await links.count()).toBeGreaterThanOrEqual(30);
+    for (const a of await links.all()) {
+      const [, , id, n] = (await a.getAttribute('href'))!.split('/');
+      expect(await a.textContent()).toBe(byId(id!).steps[Number(n) - 1]!.title);
+    }
+    const unseen = w.locator('ol[aria-label="Steps of Rare words, unseen words and domain shift"] li').nth(1);
+    expect(await unseen.getAttribute('data-seen')).toBe('yes');
+    await unseen.getByRole('link').click();
+    await expect.poll(async () => page.locator('#lesson-step-title').textContent(), POLL).toBe(byId('challenges').steps[1].title);
   });
 
   it('kept the page free of errors and of requests to other origins', () => {

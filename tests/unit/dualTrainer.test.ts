@@ -58,6 +58,22 @@ describe('dual trainer', () => {
     expect(hits).toBeGreaterThanOrEqual(12);
   });
 
+  it('reads the same model asynchronously (the only read WebGPU has) and leaves no tensor behind', async () => {
+    await activateTfjsBackend('cpu');
+    const before = tf.memory().numTensors;
+    const t = new DualTrainer('image-text', 'tfjs-cpu', tinyPairs(), { ...CONFIG, epochs: 2 });
+    expect(t.backend).toBe('cpu');
+    await t.run(8);
+    // One optimiser step leaves the variables and Adam's two moments per weight, nothing else: flat across steps.
+    const perStep = tf.memory().numTensors;
+    while (!t.done) await t.run(8);
+    expect(tf.memory().numTensors).toBe(perStep);
+    const read = await t.readModel();
+    expect(read.weights.map((w) => Array.from(w.values))).toEqual(t.model().weights.map((w) => Array.from(w.values)));
+    t.dispose();
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
   it('refuses mismatched or too few pairs with a sentence', () => {
     const p = tinyPairs();
     expect(() => new DualTrainer('x', 'tfjs-cpu', { images: p.images, captions: p.captions.slice(1) }, CONFIG)).toThrow(/16 images but 15 captions/);

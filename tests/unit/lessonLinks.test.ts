@@ -41,3 +41,29 @@ describe('lesson links', () => {
     }
   });
 });
+
+// Lesson 09 walks back through the week with links to steps; step numbers drift when lessons change, so every link
+// there must name its step: each word of the link's text (small words aside) is a word of the step's title.
+const SMALL_WORDS = new Set(['a', 'an', 'the', 'of', 'and', 'on', 'to', 'in', 'with', 'for']);
+const wordsOf = (t: string) => t.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w && !SMALL_WORDS.has(w));
+
+describe('lesson 09 links', () => {
+  const closing = links.filter((l) => l.file === '/lessons/09-objectives.md' && l.href.startsWith('#/lessons/'));
+
+  it('each link lands on the step its words name', () => {
+    expect(closing.length).toBeGreaterThanOrEqual(20);
+    for (const l of closing) {
+      const [, , id, n] = l.href.split('/');
+      const step = lessons.find((x) => x.id === id)?.steps[Number(n) - 1];
+      expect(step, `${l.href} is no step`).toBeDefined();
+      const title = new Set(wordsOf(step!.title));
+      const missing = wordsOf(l.label).filter((w) => !title.has(w));
+      expect(missing, `[${l.label}](${l.href}) lands on "${step!.title}"`).toEqual([]);
+    }
+  });
+
+  it('every lesson that serves an objective is linked from it', () => {
+    const linked = new Set(closing.map((l) => l.href.split('/')[2]));
+    for (const l of lessons.filter((x) => x.objectives.length > 0)) expect(linked.has(l.id), l.id).toBe(true);
+  });
+});

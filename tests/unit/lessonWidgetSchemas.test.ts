@@ -53,6 +53,10 @@ describe('widget schemas', () => {
     expect(validateWidgetAttrs('cosine', { vectors: 'lab', a: 'two words' })[0]).toMatch(/a single word/);
     expect(validateWidgetAttrs('lookup', { vectors: 'lab', words: 'cat, dog,tea', dims: '5' })).toEqual([]);
     expect(validateWidgetAttrs('lookup', { vectors: 'lab', words: 'cat,,dog' })[0]).toMatch(/comma-separated/);
+    // pick must name one of the rows: the listed words, or the widget's default rows when none are listed.
+    expect(validateWidgetAttrs('lookup', { vectors: 'lab', words: 'cat, dog', pick: 'dog' })).toEqual([]);
+    expect(validateWidgetAttrs('lookup', { vectors: 'lab', words: 'cat, dog', pick: 'tea' })).toEqual(['widget "lookup": pick="tea" should be one of its words (cat, dog)']);
+    expect(validateWidgetAttrs('lookup', { vectors: 'lab', pick: 'queen' })).toEqual([]);
     expect(validateWidgetAttrs('softmax-cost', { vectors: 'lab', logV: '8' })[0]).toMatch(/number from 3 to 7/);
     expect(validateWidgetAttrs('arithmetic', { vectors: 'lab', unit: 'yes' })[0]).toMatch(/true or false/);
     expect(validateWidgetAttrs('probe', { vectors: 'lab', seeds: '11' })[0]).toMatch(/whole number from 1 to 10/);

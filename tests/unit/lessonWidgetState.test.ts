@@ -26,4 +26,10 @@ describe('widget state in links', () => {
     expect(bad.attrs).toEqual(props);
     expect(bad.ignored).toEqual(['vectors="huge-300d"', 'method="magic"', 'nope="1"']);
   });
+
+  it('keeps the lookup widget\'s picked row only when it is one of its words', () => {
+    const props = { vectors: 'brown-sotu-sg100', words: 'cat,dog,tea,coffee,king,queen' };
+    expect(applyLinkState('lookup', props, { pick: 'queen' })).toEqual({ attrs: { ...props, pick: 'queen' }, ignored: [] });
+    expect(applyLinkState('lookup', props, { pick: 'horse' })).toEqual({ attrs: props, ignored: ['pick="horse"'] });
+  });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { lessonsCheckPlugin, lessonsFolderProblems } from '../../scripts/lessonsCheckPlugin';
+import { controlCharacterProblems, lessonsCheckPlugin, lessonsFolderProblems } from '../../scripts/lessonsCheckPlugin';
 
 describe('lessons check at build time', () => {
   it('finds nothing wrong in lessons/', () => {
@@ -28,5 +28,17 @@ describe('lessons check at build time', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('names a LaTeX command that a string escape ate (form feed for \\frac, tab for \\top, line break for \\right)', () => {
+    // The gradient of lesson 01 once shipped like this: "\frac" became form feed + "rac" and KaTeX drew garbage.
+    const broken = ['$$', '\frac{\\partial L}{\\partial u} = \\left(\\sigma(u^{\top} v) - 1', 'ight) v', '$$'].join('\n');
+    expect(controlCharacterProblems('lessons/x.md', broken)).toEqual([
+      'lessons/x.md, line 2: control character U+000c (a LaTeX command that lost its backslash?)',
+      'lessons/x.md, line 3: control character U+000a (a LaTeX command that lost its backslash?)',
+    ]);
+    expect(controlCharacterProblems('lessons/x.md', 'fine\ttabbed text\r\n$\\frac{1}{2}$, \\right)')).toEqual([]);
+    const tabOnly = '$u^{\top} v$';
+    expect(controlCharacterProblems('lessons/x.md', tabOnly)).toEqual(['lessons/x.md, line 1: control character U+0009 (a LaTeX command that lost its backslash?)']);
   });
 });

@@ -2,6 +2,7 @@
 // two-group corpus (fruit and vehicles in their own sentence frames): the loss falls, one seed gives one model,
 // the trained model guesses a masked fruit in a fruit frame, encodes one vector per token, shows attention, and
 // survives a save/load round trip; broken files are refused with a reason.
+import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MLM_SPEC } from '../../src/core/models/contextual/mlmSpec';
 import { loadMlmModel, MlmModel } from '../../src/core/models/contextual/mlmModel';
@@ -45,6 +46,21 @@ describe('MlmTrainer', () => {
     expect(p.unitsTotal).toBe(trainer.stepsPerEpoch * 3);
     expect(firstLoss).toBeGreaterThan(Math.log(trainer.shape.vocab) - 0.5);
     expect(p.loss).toBeLessThan(firstLoss - 1);
+  });
+
+  it('keeps the tensor count flat across steps and leaves no tensor behind', async () => {
+    const before = tf.memory().numTensors;
+    const params = { ...defaultParams(SPEC), ffn: 32, batchSize: 16, alpha: 0.01 };
+    const common = { ...defaultCommon(SPEC), dim: 16, epochs: 1, seed: 3 };
+    const t = (await SPEC.create({ kind: 'text', corpus }, { model: 'mlm', common, params }, 'tfjs-cpu')) as MlmTrainer;
+    await t.run(1);
+    // The variables and Adam's two moments per weight stay; every step's own tensors are freed.
+    const perStep = tf.memory().numTensors;
+    await t.run(3);
+    await t.model().predictMasked(['i', 'eat', MASK], 3);
+    expect(tf.memory().numTensors).toBe(perStep);
+    t.dispose();
+    expect(tf.memory().numTensors).toBe(before);
   });
 
   it('keeps every 50th sentence out of training', () => {

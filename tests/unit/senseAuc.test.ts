@@ -2,7 +2,7 @@
 // project's sense-labelled set (data/senses/senses.json) as the bench reads it.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { senseAuc, windowVector } from '../../src/core/models/contextual/senseAuc';
+import { senseAuc, signTestP, windowVector } from '../../src/core/models/contextual/senseAuc';
 import { KeyedVectors } from '../../src/core/vectors/keyedVectors';
 
 const v = (...xs: number[]) => Float32Array.from(xs);
@@ -60,5 +60,21 @@ describe('the sense-labelled set', () => {
       }
       expect(seen.size, `${w.word} has occurrences of both senses`).toBe(2);
     }
+  });
+});
+
+describe('signTestP', () => {
+  it('sums the binomial tail: 6 of 8 is 37/256, 8 of 8 is 1/256, 0 of n is 1', () => {
+    expect(signTestP(6, 8)).toBeCloseTo(37 / 256, 12);
+    expect(signTestP(7, 8)).toBeCloseTo(9 / 256, 12);
+    expect(signTestP(8, 8)).toBe(1 / 256);
+    expect(signTestP(0, 5)).toBe(1);
+    expect(signTestP(3, 3)).toBe(1 / 8);
+  });
+
+  it('refuses counts that cannot be', () => {
+    expect(() => signTestP(9, 8)).toThrow(/9 of 8/);
+    expect(() => signTestP(-1, 8)).toThrow(RangeError);
+    expect(() => signTestP(1, 0)).toThrow(RangeError);
   });
 });

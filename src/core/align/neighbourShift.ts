@@ -58,7 +58,7 @@ export interface ShiftReport {
   chance: number;
 }
 
-/** Words known to all three spaces, in A's frequency order, at most `limit`. */
+/** Words known to every space given (A, B and their second seeds), in A's frequency order, at most `limit`. */
 export function wordsInAll(spaces: readonly KeyedVectors[], limit: number): string[] {
   const [first, ...rest] = spaces;
   const out: string[] = [];

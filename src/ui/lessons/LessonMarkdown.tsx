@@ -60,9 +60,14 @@ function WidgetBlock({ block, lesson, index }: { block: Extract<LessonBlock, { k
   const onState = useCallback(
     (reported: Record<string, string>) => {
       const params = parseHash(window.location.hash).params;
-      replaceParams(writeWidgetState(params, index, normaliseReported(block.name, reported)));
+      const state = normaliseReported(block.name, reported);
+      // Most widgets cannot change their vectors themselves, so they do not report them; a link that chose other
+      // vectors must keep saying so after the student changes another input.
+      const chosen = initial.attrs.vectors;
+      if (chosen !== undefined && state.vectors === undefined && chosen !== block.props.vectors) state.vectors = chosen;
+      replaceParams(writeWidgetState(params, index, state));
     },
-    [block.name, index],
+    [block.name, block.props.vectors, index, initial.attrs.vectors],
   );
   const entry = WIDGETS[block.name];
   const where = `${lesson.file}, line ${block.line}`;

@@ -252,9 +252,9 @@ function ShiftResults({ r }: { r: CompareResult }) {
     <>
       <h3>Neighbours that moved, against noise</h3>
       <p data-testid="shift-summary">
-        Over {s.words.toLocaleString('en')} words known to all three spaces, a word keeps on average {pct(s.meanDomain.mean)} of its 10
+        Over {s.words.toLocaleString('en')} words known to all four spaces (A, B and their second seeds), a word keeps on average {pct(s.meanDomain.mean)} of its 10
         neighbours from A to B [{pct(s.meanDomain.low)}, {pct(s.meanDomain.high)}] and {pct(s.meanNoise.mean)} between two seeds of
-        the same corpus (the less stable of the two corpora) [{pct(s.meanNoise.low)}, {pct(s.meanNoise.high)}]; random lists would
+        the same corpus (for each word, the lower of its two corpora) [{pct(s.meanNoise.low)}, {pct(s.meanNoise.high)}]; random lists would
         share {pct(s.chance)}.{' '}
         {beyond
           ? 'The change of corpus moves neighbours more than a change of seed does, beyond the noise of this word sample.'

@@ -208,7 +208,7 @@ function WalkTool({ kv, from: f0, to: t0, onSubmit }: ToolProps & { from?: strin
         </button>
       </div>
       <p className="muted">
-        Beam search over the {DEFAULT_WALK.k}-nearest-neighbour graph of the {Math.min(DEFAULT_WALK.restrict, kv?.words.length ?? DEFAULT_WALK.restrict).toLocaleString('en')} most
+        Beam search over the {DEFAULT_WALK.k}-nearest-neighbour graph of the {Math.min(DEFAULT_WALK.restrict, kv?.size ?? DEFAULT_WALK.restrict).toLocaleString('en')} most
         frequent words: at each step, keep the {DEFAULT_WALK.beam} paths whose last word is closest to the target; give up
         after {DEFAULT_WALK.maxSteps} steps.
       </p>

@@ -5,6 +5,9 @@ import { lessonText, neighbours, shipped } from './shipped';
 import { readFileSync } from 'node:fs';
 import { readCompact } from '../../../src/core/vectors/formats/compact';
 import { fineTuneOnText, lastSentences, SOTU_FINE_TUNE, SOTU_RECENT_SENTENCES, TEXT_CHUNK_WORDS } from '../../../src/core/train/fineTuneText';
+import { brownGenreDocs } from '../../../src/core/transfer/brownDocs';
+import { beatsBeyondSpread, pairedDifference, runTransferCurve } from '../../../src/core/transfer/transferCurve';
+import type { DocumentIndex } from '../../../src/core/search/documents';
 
 const kv = shipped('brown-sotu-sg100');
 
@@ -42,6 +45,9 @@ describe('06 training strategies: continuing brown-sg100 on the last SOTU senten
     expect(output.words).toEqual(input.words);
     expect(sotu.sentences).toBe(6000);
     expect(text).toContain('last 6,000 sentences');
+    // "on 108,000 words of text", "about 108,000 words": the sentences' tokens as the corpus encoder splits them.
+    expect(Math.round(sotu.text.split(/\s+/).filter(Boolean).length / 1000)).toBe(108);
+    expect(text).toContain('on 108,000 words of text');
   });
 
   it('first-2,000-word loss: about 2.6 kept, about 3.5 reset (fresh: 6 ln 2 = 4.2); both end near 2.4', () => {
@@ -72,6 +78,20 @@ describe('06 training strategies: continuing brown-sg100 on the last SOTU senten
 });
 
 describe('06 training strategies: the transfer curve', () => {
+  it("8 documents, the widget's three seeds: both pre-trained arms ahead of random on every seed, paired, by about 6 points; ranges overlap", () => {
+    const collection = brownGenreDocs(readFileSync('public/corpora/brown.txt', 'utf8'), JSON.parse(readFileSync('public/corpora/brown-docs.json', 'utf8')) as DocumentIndex);
+    const sotuKv = shipped('sotu-sg100');
+    const curve = runTransferCurve(collection, sotuKv, { sizes: [8], seeds: [1, 2, 3] });
+    const arms = curve.points[0]!.arms;
+    for (const arm of ['frozen', 'finetune'] as const) {
+      const paired = pairedDifference(arms[arm]!, arms.random!);
+      expect(paired.min, arm).toBeGreaterThan(0);
+      expect(Math.round(100 * paired.mean), arm).toBe(6);
+      expect(beatsBeyondSpread(arms[arm]!, arms.random!), arm).toBe(false);
+    }
+    expect(lessonText('06-training-strategies.md')).toContain('both pre-trained arms beat the random start on every seed, paired (same training documents), by about 6 points, yet the arms\' ranges overlap');
+  }, 300_000);
+
   const text = lessonText('06-training-strategies.md');
   const doc = readFileSync('docs/transfer.md', 'utf8');
 
@@ -89,6 +109,13 @@ describe('06 training strategies: the transfer curve', () => {
       expect(verdict).not.toMatch(/finetune > random|frozen > random|^finetune|^frozen/);
       if (Number(r[1]) >= 60) expect(verdict).toContain('random > frozen');
     }
+    // The first self-check: "fine-tuned vectors score at least as well as frozen ones on average at every size, from
+    // four labelled documents up" (columns: frozen mean, fine-tuned mean).
+    expect(text).toContain('fine-tuned vectors score at least as well as frozen ones on average at every size, from four labelled documents up');
+    for (const r of rows) expect(parseFloat(r[5]!), `${r[1]} documents`).toBeGreaterThanOrEqual(parseFloat(r[4]!));
+    // "over five seeds the frozen arm loses on some seed" at 8 documents (paired column, min below 0).
+    const eight = rows.find((r) => r[1] === '8')!;
+    expect(eight[6]).toMatch(/^[+-][\d.]+ \(-[1-9]/);
     // About 2,000 tokens a document: Brown's 1.0 M words over 500 documents.
     expect(doc).toContain('about 2,000 tokens each');
   });

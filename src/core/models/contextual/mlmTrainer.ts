@@ -90,7 +90,9 @@ export class MlmTrainer implements Trainer {
     const init = initialWeights(this.shape, settings.seed);
     this.weights = {};
     this.variables = weightNames(this.shape).map((n) => {
-      const v = tf.variable(tf.tensor(init.get(n)!, weightShape(this.shape, n)), true);
+      // tidy frees the start value once the variable holds it (otherwise it stays counted, and on a GPU allocated,
+      // after dispose(): tf.memory().numTensors would grow by one per weight with every new trainer).
+      const v = tf.tidy(() => tf.variable(tf.tensor(init.get(n)!, weightShape(this.shape, n)), true));
       this.weights[n] = v;
       return v;
     });

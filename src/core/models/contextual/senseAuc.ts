@@ -55,3 +55,19 @@ export function windowVector(kv: KeyedVectors, tokens: readonly string[], positi
   if (n > 0) for (let k = 0; k < kv.dim; k++) out[k] = out[k]! + mean[k]! / n;
   return out;
 }
+
+/**
+ * One-sided sign test: the chance of `wins` or more of `n` words above the baseline if each word were a coin toss.
+ * With the 8 words of the sense set, 6 wins give 0.145 and only 7 or more get below 0.05: the test says how much a
+ * count of winning words can carry, not how large the lead is.
+ */
+export function signTestP(wins: number, n: number): number {
+  if (!Number.isInteger(wins) || !Number.isInteger(n) || n < 1 || wins < 0 || wins > n) throw new RangeError(`signTestP: need 0 <= wins <= n, got ${wins} of ${n}`);
+  let ways = 0;
+  let choose = 1; // C(n, 0)
+  for (let i = 0; i <= n; i++) {
+    if (i >= wins) ways += choose;
+    choose = (choose * (n - i)) / (i + 1);
+  }
+  return ways / 2 ** n;
+}

@@ -6,13 +6,26 @@ import { flatFeatures, KERNEL, NORM_EPSILON, POOL, type DualArchitecture } from 
 
 export type WeightTensors = Record<string, tf.Tensor>;
 
+/**
+ * Backends that run tfjs's own convolution and max-pool kernels, gradients included (Conv2DBackpropFilter,
+ * MaxPoolGrad): one dispatch each. The CPU backends keep the im2col and reshape-max forms below (wasm lacks those
+ * gradient kernels; cpu and wasm trained the shipped weights). Measured on Chromium's software WebGPU, batch 64 of
+ * 32x32 pictures (docs/webgpu.md): the reshape-max pool took 19 s forward against 0.1-0.6 s for tf.maxPool, a
+ * six-dimensional reduction being the slowest thing a GPU backend does. Both forms compute the same function
+ * (tests/unit/dualEncoder.test.ts holds them equal).
+ */
+const GPU_BACKENDS: ReadonlySet<string> = new Set(['webgl', 'webgpu']);
+
 /** Images [n, side, side, 3] (values from pixelsToInput) -> unit vectors [n, dim]. */
 export function encodeImagesTf(w: WeightTensors, a: DualArchitecture, images: tf.Tensor4D): tf.Tensor2D {
   return tf.tidy(() => {
     let x: tf.Tensor4D = images;
+    const gpu = GPU_BACKENDS.has(tf.getBackend());
     for (let k = 0; k < a.channels.length; k++) {
-      const conv = conv3x3(x, w[`conv${k}.w`] as tf.Tensor4D);
-      x = maxPool2(tf.relu(tf.add(conv, w[`conv${k}.b`]!)));
+      const kernel = w[`conv${k}.w`] as tf.Tensor4D;
+      const conv = gpu ? tf.conv2d(x, kernel, 1, 'same') : conv3x3(x, kernel);
+      const act = tf.relu(tf.add(conv, w[`conv${k}.b`]!)) as tf.Tensor4D;
+      x = gpu ? tf.maxPool(act, POOL, POOL, 'valid') : maxPool2(act);
     }
     const flat = tf.reshape(x, [images.shape[0], flatFeatures(a)]);
     return l2Normalise(tf.add(tf.matMul(flat, w['image.w'] as tf.Tensor2D), w['image.b']!));

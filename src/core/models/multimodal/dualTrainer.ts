@@ -1,6 +1,10 @@
 // Training the image-text model: batches of (caption, picture) pairs, the two encoders, the batch's similarity
 // matrix, and one of the two contrastive losses minimised by Adam. The other loss is computed on the same matrix at
 // every step (no gradient) so that the page can draw both curves whichever one trains.
+// Every read from the backend is asynchronous (await data()): WebGPU has no real synchronous read (tfjs emulates one
+// through a canvas, which returned zeros on Chromium's software WebGPU), and on WebGL a synchronous read stalls the
+// worker until the GPU has finished. model() stays synchronous for the CPU backends (CLI, bench, tests); readModel()
+// is the one for every backend.
 import * as tf from '@tensorflow/tfjs';
 import type { ImageCaptionPairs, Progress, Trainer } from '../types';
 import { buildVocab, countWords, type Vocab } from '../../text/vocab';
@@ -41,6 +45,8 @@ export interface DualLosses {
 export class DualTrainer implements Trainer {
   readonly modelId: string;
   readonly engine: string;
+  /** The tfjs backend these variables live on, as tfjs reports it (the page shows it: no silent fallback). */
+  readonly backend: string;
   readonly vocab: Vocab;
   readonly dim: number;
   readonly epochs: number;
@@ -69,6 +75,7 @@ export class DualTrainer implements Trainer {
     const side = pairs.images[0]!.width;
     this.modelId = modelId;
     this.engine = engine;
+    this.backend = tf.getBackend();
     this.dim = cfg.dim;
     this.epochs = cfg.epochs;
     const { counts, rawTokens } = countWords(pairs.captions.map(captionTokens));
@@ -83,7 +90,9 @@ export class DualTrainer implements Trainer {
     });
     this.vars = {};
     const prefix = `dual${++trainerCount}`;
-    for (const w of initialWeights(this.arch, cfg.seed)) this.vars[w.name] = tf.variable(tf.tensor(w.values, w.shape), true, `${prefix}.${w.name}`);
+    // tidy frees the start values once the variables hold them (a variable shares its initial tensor's data, which
+    // would otherwise stay counted, and on a GPU stay allocated, after dispose()).
+    for (const w of initialWeights(this.arch, cfg.seed)) this.vars[w.name] = tf.tidy(() => tf.variable(tf.tensor(w.values, w.shape), true, `${prefix}.${w.name}`));
     this.optimizer = tf.train.adam(cfg.alpha);
     this.rng = new Rng(cfg.seed + 1);
     this.batch = Math.min(cfg.batchSize, n);
@@ -95,18 +104,18 @@ export class DualTrainer implements Trainer {
     return this.steps >= this.stepsPerEpoch * this.epochs;
   }
 
-  run(budget: number): Promise<Progress> {
+  async run(budget: number): Promise<Progress> {
     const t0 = performance.now();
     let pairs = 0;
     while (!this.done && (pairs === 0 || pairs < budget)) {
-      this.step();
+      await this.step();
       pairs += this.batch;
     }
     this.seconds += (performance.now() - t0) / 1000;
-    return Promise.resolve(this.progress());
+    return this.progress();
   }
 
-  private step(): void {
+  private async step(): Promise<void> {
     const inEpoch = this.steps % this.stepsPerEpoch;
     if (inEpoch === 0 && this.steps > 0) this.order = this.shuffled();
     const ids = this.order.subarray(inEpoch * this.batch, (inEpoch + 1) * this.batch);
@@ -130,10 +139,15 @@ export class DualTrainer implements Trainer {
         return trained === 'infonce' ? info : hinge;
       }, true)!;
     });
-    const value = cost.dataSync()[0]!;
-    const otherValue = (other as tf.Scalar | null)?.dataSync()[0] ?? NaN;
+    const watched = other as tf.Scalar | null;
+    // Both scalars in one read: one wait for the GPU per step, not two.
+    const both = watched ? tf.stack([cost, watched]) : cost;
+    const values = await both.data();
+    const value = values[0]!;
+    const otherValue = watched ? values[1]! : NaN;
+    if (both !== cost) both.dispose();
     cost.dispose();
-    (other as tf.Scalar | null)?.dispose();
+    watched?.dispose();
     if (!Number.isFinite(value)) {
       throw new DivergenceError(`The ${trained} loss became ${value} at step ${this.steps + 1}: the learning rate ${this.cfg.alpha} is too large for these weights.`, this.cfg.alpha / 4);
     }
@@ -176,10 +190,19 @@ export class DualTrainer implements Trainer {
     };
   }
 
-  /** A snapshot of the weights as they are now (training may go on afterwards). */
+  /** A snapshot of the weights as they are now (training may go on afterwards), read synchronously: for the CPU
+   *  backends only (see the file comment); readModel() works on all. */
   model(): MultimodalModel {
+    if (tf.getBackend() === 'webgpu') throw new Error('The WebGPU backend cannot read weights synchronously: use readModel().');
     const weights: NamedWeight[] = Object.entries(this.vars).map(([name, v]) => ({ name, shape: [...v.shape], values: new Float32Array(v.dataSync()) }));
     return new MultimodalModel(this.arch, weights);
+  }
+
+  /** The same snapshot read asynchronously, on any backend. */
+  async readModel(): Promise<MultimodalModel> {
+    const entries = Object.entries(this.vars);
+    const values = await Promise.all(entries.map(([, v]) => v.data() as Promise<Float32Array>));
+    return new MultimodalModel(this.arch, entries.map(([name, v], i) => ({ name, shape: [...v.shape], values: new Float32Array(values[i]!) })));
   }
 
   dispose(): void {

@@ -15,7 +15,8 @@ type ShippedModule = {
   useLoadStore: { getState: () => { error: string | null } };
 };
 const modules = import.meta.glob<ShippedModule>('../../playgrounds/shippedVectors.ts');
-const TOP = 8;
+/** Lesson 07 counts how many of a word's ten nearest neighbours survive between sets, so the widget lists ten. */
+const TOP = 10;
 
 type Sets = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; sets: { label: string; corpus: string; kv: KeyedVectors }[] };
 

@@ -3,10 +3,19 @@ import { useState } from 'react';
 import type { KeyedVectors } from '../../../core/vectors/keyedVectors';
 import { checkWords, UnknownWords, VectorsGate } from './VectorsGate';
 import { fmt } from './vectorMath';
-import { listAttr, numAttr, type WidgetProps } from './types';
+import { numAttr, type WidgetProps } from './types';
+import { useReportState } from './useReportState';
+import { LOOKUP_DEFAULT_WORDS, wordList } from './widgetSchemas';
 
-function Table({ kv, words, dims }: { kv: KeyedVectors; words: string[]; dims: number }) {
-  const [pick, setPick] = useState(0);
+interface TableProps {
+  kv: KeyedVectors;
+  words: string[];
+  dims: number;
+  pick: number;
+  setPick: (i: number) => void;
+}
+
+function Table({ kv, words, dims, pick, setPick }: TableProps) {
   const { unknown } = checkWords(kv, words);
   if (unknown.length) return <UnknownWords words={unknown} />;
   const d = Math.min(dims, kv.dim);
@@ -29,7 +38,7 @@ function Table({ kv, words, dims }: { kv: KeyedVectors; words: string[]; dims: n
           <thead><tr><th>E</th>{rows[0].map((_, j) => <th key={j}>d{j + 1}</th>)}</tr></thead>
           <tbody>
             {rows.map((r, i) => (
-              <tr key={i} style={i === pick ? { outline: '3px solid var(--accent)' } : undefined}>
+              <tr key={i} data-picked={i === pick ? 'true' : undefined} style={i === pick ? { outline: '3px solid var(--accent)' } : undefined}>
                 <th>{words[i]}</th>{r.map((x, j) => <td key={j}>{fmt(x, 2)}</td>)}
               </tr>
             ))}
@@ -44,7 +53,10 @@ function Table({ kv, words, dims }: { kv: KeyedVectors; words: string[]; dims: n
   );
 }
 
-export default function LookupWidget({ attrs }: WidgetProps) {
-  const words = listAttr(attrs, 'words', ['cat', 'dog', 'tea', 'coffee', 'king', 'queen']);
-  return <VectorsGate>{(v) => <Table kv={v.kv} words={words} dims={numAttr(attrs, 'dims', 5)} />}</VectorsGate>;
+export default function LookupWidget({ attrs, onState }: WidgetProps) {
+  const words = wordList(attrs.words, LOOKUP_DEFAULT_WORDS);
+  // The picked row lives here, not in the table, so the step's link keeps it (pick="queen") and reopens it.
+  const [pick, setPick] = useState(() => Math.max(0, words.indexOf(attrs.pick ?? '')));
+  useReportState(onState, { pick: words[pick] ?? '' });
+  return <VectorsGate>{(v) => <Table kv={v.kv} words={words} dims={numAttr(attrs, 'dims', 5)} pick={pick} setPick={setPick} />}</VectorsGate>;
 }

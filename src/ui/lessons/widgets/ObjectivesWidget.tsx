@@ -5,6 +5,22 @@ import { quizIds } from '../lessonParser';
 import { summarize, useLessonsStore } from '../lessonsStore';
 import type { WidgetProps } from './types';
 
+/** Every step of a lesson as a link, each marked when this student has opened it, so an objective leads to the very
+ *  steps that served it. */
+function StepLinks({ lesson, visited }: { lesson: (typeof LESSONS)[number]; visited: readonly number[] }) {
+  const seen = new Set(visited);
+  return (
+    <ol className="objective-steps" aria-label={`Steps of ${lesson.title}`}>
+      {lesson.steps.map((st, i) => (
+        <li key={i} data-seen={seen.has(i) ? 'yes' : 'no'}>
+          <a href={`#/lessons/${lesson.id}/${i + 1}`}>{st.title}</a>
+          {seen.has(i) ? <span className="ok"> (seen)</span> : <span className="muted"> (not yet)</span>}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
 export default function ObjectivesWidget({ lessonId }: WidgetProps) {
   const progress = useLessonsStore((s) => s.progress);
   const objectives = new Map<string, typeof LESSONS>();
@@ -31,6 +47,7 @@ export default function ObjectivesWidget({ lessonId }: WidgetProps) {
                 <li key={l.id}>
                   <a href={`#/lessons/${l.id}`}>{l.title}</a>: {s.seen} of {s.stepCount} steps seen, {s.correct} of {s.quizCount} self-checks correct
                   {s.complete && <span className="ok"> ✓</span>}
+                  <StepLinks lesson={l} visited={progress[l.id]?.visited ?? []} />
                 </li>
               ))}
             </ul>

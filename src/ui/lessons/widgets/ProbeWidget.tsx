@@ -3,6 +3,7 @@
 // random tag per word type, drawn from the same tag distribution) and the majority class. Runs in a worker
 // (src/workers/probe.worker.ts) with progress and cancel; the core is src/core/probe.
 import { useEffect, useRef, useState } from 'react';
+import { useReportState } from './useReportState';
 import { proxy, transfer, wrap } from 'comlink';
 import type { KeyedVectors } from '../../../core/vectors/keyedVectors';
 import type { ProbeReport } from '../../../core/probe/runProbe';
@@ -14,6 +15,18 @@ import { numAttr, type WidgetProps } from './types';
 /** The widget's defaults: the core's 5,000 most frequent tagged words, and three seeds (a few seconds). */
 const DEFAULT_WORDS = 5000;
 const DEFAULT_SEEDS = 3;
+/** The inputs' bounds: the same as the directive's schema (widgetSchemas.ts), so a link can hold any value typed here. */
+const MIN_WORDS = 100;
+const MAX_WORDS = 20_000;
+const MIN_SEEDS = 1;
+const MAX_SEEDS = 10;
+
+/** A typed whole number within [min, max], or null. */
+function wholeIn(text: string, min: number, max: number): number | null {
+  if (!/^\s*\d+\s*$/.test(text)) return null;
+  const n = Number(text);
+  return n >= min && n <= max ? n : null;
+}
 
 const pct = (x: number) => `${Math.round(100 * x)}%`;
 const range = (s: Spread) => `${pct(s.min)}–${pct(s.max)}`;
@@ -25,8 +38,12 @@ function PosProbe({ kv, maxWords, seeds }: { kv: KeyedVectors; maxWords: number;
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const worker = useRef<Worker | null>(null);
   useEffect(() => () => worker.current?.terminate(), []);
-  // New vectors: an old answer would describe other vectors.
-  useEffect(() => setPhase({ kind: 'idle' }), [kv]);
+  // New vectors or settings: an old answer would describe another run.
+  useEffect(() => {
+    worker.current?.terminate();
+    worker.current = null;
+    setPhase({ kind: 'idle' });
+  }, [kv, maxWords, seeds]);
 
   const run = async () => {
     worker.current?.terminate();
@@ -129,7 +146,7 @@ function Report({ r }: { r: ProbeReport & { considered: number } }) {
             : 'Not beyond the baselines: on some seed the majority class or the control task does as well as the probe, so this run shows no linear part-of-speech signal beyond noise.'}
         </p>
         <p className="muted">
-          {r.words.toLocaleString('en')} word types (the most frequent tagged ones), {r.testWords} held out per seed; seeds{' '}
+          {r.words.toLocaleString('en')} word types (the most frequent tagged ones), {r.testWords.toLocaleString('en')} held out per seed; seeds{' '}
           {r.seeds.join(', ')}. On the training words the probe gets {pct(r.trainAccuracy.mean)} and the control{' '}
           {pct(r.controlTrain.mean)}: a linear probe can barely memorise random tags. Tags: the coarse class of each word's most
           frequent tag in the Brown corpus (a word with several uses counts as its commonest one).
@@ -159,8 +176,52 @@ function Report({ r }: { r: ProbeReport & { considered: number } }) {
   );
 }
 
-export default function ProbeWidget({ attrs }: WidgetProps) {
-  const maxWords = numAttr(attrs, 'words', DEFAULT_WORDS);
-  const seeds = numAttr(attrs, 'seeds', DEFAULT_SEEDS);
-  return <VectorsGate>{(v) => <PosProbe kv={v.kv} maxWords={maxWords} seeds={seeds} />}</VectorsGate>;
+export default function ProbeWidget({ attrs, onState }: WidgetProps) {
+  const [wordsText, setWordsText] = useState(String(numAttr(attrs, 'words', DEFAULT_WORDS)));
+  const [seedsText, setSeedsText] = useState(String(numAttr(attrs, 'seeds', DEFAULT_SEEDS)));
+  const maxWords = wholeIn(wordsText, MIN_WORDS, MAX_WORDS);
+  const seeds = wholeIn(seedsText, MIN_SEEDS, MAX_SEEDS);
+  // The link keeps the last valid inputs (and the vectors the widget shows), so it always reopens a runnable probe.
+  const valid = useRef({ words: wordsText.trim(), seeds: seedsText.trim() });
+  if (maxWords !== null && seeds !== null) valid.current = { words: String(maxWords), seeds: String(seeds) };
+  useReportState(onState, { ...(attrs.vectors ? { vectors: attrs.vectors } : {}), ...valid.current });
+  return (
+    <div>
+      <div className="controls">
+        <label>
+          Words to probe{' '}
+          <input
+            type="number"
+            min={MIN_WORDS}
+            max={MAX_WORDS}
+            step={100}
+            value={wordsText}
+            onChange={(e) => setWordsText(e.target.value)}
+            aria-label="Words to probe (the most frequent tagged ones)"
+            aria-invalid={maxWords === null}
+          />
+        </label>{' '}
+        <label>
+          Seeds{' '}
+          <input
+            type="number"
+            min={MIN_SEEDS}
+            max={MAX_SEEDS}
+            value={seedsText}
+            onChange={(e) => setSeedsText(e.target.value)}
+            aria-label="Seeds (train/test splits)"
+            aria-invalid={seeds === null}
+          />
+        </label>
+      </div>
+      {maxWords === null || seeds === null ? (
+        <p role="alert">
+          {maxWords === null && `Words to probe: a whole number from ${MIN_WORDS} to ${MAX_WORDS.toLocaleString('en')}. `}
+          {seeds === null && `Seeds: a whole number from ${MIN_SEEDS} to ${MAX_SEEDS}.`}
+        </p>
+      ) : (
+        <VectorsGate>{(v) => <PosProbe kv={v.kv} maxWords={maxWords} seeds={seeds} />}</VectorsGate>
+      )}
+    </div>
+  );
 }

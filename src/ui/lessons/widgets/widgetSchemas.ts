@@ -78,7 +78,7 @@ export const WIDGET_SCHEMAS: Record<string, WidgetSchema> = {
     corpus: oneOf(['brown', 'toy-fruit'], 'corpus the vocabulary is learned on'),
     words: words('words whose split is shown'),
   },
-  lookup: { vectors: VECTORS, words: words('rows to look up'), dims: int(1, 20, 'columns shown') },
+  lookup: { vectors: VECTORS, words: words('rows to look up'), dims: int(1, 20, 'columns shown'), pick: word('the row picked (one of words)') },
   'loss-compare': {
     vectors: VECTORS,
     centre: word('input word'),
@@ -143,6 +143,23 @@ export const WIDGET_SCHEMAS: Record<string, WidgetSchema> = {
   bias: { vectors: VECTORS, preset: oneOf(WEAT_PRESETS.map((p) => p.id), 'WEAT test'), seed: SEED },
 };
 
+/** The lookup widget's rows when its directive names none. */
+export const LOOKUP_DEFAULT_WORDS: readonly string[] = ['cat', 'dog', 'tea', 'coffee', 'king', 'queen'];
+
+/** A comma-separated list attribute as its words ("cat, dog" -> ["cat", "dog"]); `fallback` when it is absent. */
+export function wordList(v: string | undefined, fallback: readonly string[]): string[] {
+  return v ? v.split(',').map((s) => s.trim()).filter(Boolean) : [...fallback];
+}
+
+/** Checks that tie one attribute to another (each value may be fine alone and wrong together). */
+const CROSS_CHECKS: Record<string, (attrs: Record<string, string>) => string[]> = {
+  lookup: (attrs) => {
+    if (attrs.pick === undefined) return [];
+    const rows = wordList(attrs.words, LOOKUP_DEFAULT_WORDS);
+    return rows.includes(attrs.pick) ? [] : [`widget "lookup": pick="${attrs.pick}" should be one of its words (${rows.join(', ')})`];
+  },
+};
+
 /** A word typed by people: letters (any script), digits, apostrophes and dashes, no spaces. */
 const WORD = /^[\p{L}\p{N}][\p{L}\p{N}'’-]*$/u;
 
@@ -193,5 +210,6 @@ export function validateWidgetAttrs(name: string, attrs: Record<string, string>)
       problems.push(`widget "${name}" needs ${k}="..." (${spec.help}${choices})`);
     }
   }
+  if (problems.length === 0) problems.push(...(CROSS_CHECKS[name]?.(attrs) ?? []));
   return problems;
 }
