@@ -138,6 +138,9 @@ describe('words in context playground', () => {
     const rows = w.getByRole('table', { name: 'Nearest words of each occurrence' }).locator('tbody tr');
     await expect.poll(() => rows.count(), WAIT).toBe(3);
     await expect.poll(() => w.locator('td[data-cosine="1-2"]').textContent(), WAIT).toBe('0.60');
+    // The lesson quotes the guess for its hidden word: it is there without pressing Guess.
+    const guesses = w.getByRole('table', { name: 'Guesses for word 6' }).locator('tbody tr');
+    await expect.poll(() => guesses.first().locator('td').first().textContent(), WAIT).toBe('states');
     expect(watch.pageErrors).toEqual([]);
     await context.close();
   });

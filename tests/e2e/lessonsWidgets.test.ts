@@ -122,6 +122,13 @@ describe('lesson widgets', () => {
     await expect.poll(() => text(w.getByRole('alert')), POLL).toContain('Type a word');
   });
 
+  it("GloVe: lesson 04's first step shows the shipped Brown GloVe vectors, with good next to luck, deal and very", async () => {
+    const w = await openWidget('beyond-word2vec', 'similarity');
+    await expect.poll(() => w.getByLabel('Vectors used').first().getAttribute('data-vectors'), { ...POLL, timeout: 60_000 }).toBe('brown-glove100');
+    const table = w.locator('table', { hasText: 'luck' }).first();
+    await expect.poll(() => text(table), { ...POLL, timeout: 60_000 }).toMatch(/luck[\s\S]*deal[\s\S]*very/);
+  });
+
   it('lookup table and losses: a one-hot picks a row; three losses on real vectors', async () => {
     const w = await openWidget('training-embeddings', 'lookup');
     await w.getByRole('button', { name: 'queen' }).click();

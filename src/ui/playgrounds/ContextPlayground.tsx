@@ -232,23 +232,35 @@ function OccurrencesTool({ ready, word: w0, sentences: s0, onSubmit }: { ready: 
 
 function MaskTool({ ready, masked: m0, onSubmit }: { ready: boolean; masked?: string; onSubmit: (p: Record<string, string>) => void }) {
   const [text, setText] = useState(m0 ?? DEFAULT_MASKED);
+  // The opening sentence is guessed as soon as the model is ready, as the occurrences are: a lesson that quotes the
+  // guess must not depend on a press. Each press asks again (a new object, even for the same sentence).
+  const [asked, setAsked] = useState<{ text: string }>({ text: m0 ?? DEFAULT_MASKED });
   const [result, setResult] = useState<{ tokens: string[]; masks: MaskedGuesses[] } | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    onSubmit({ mask: text });
+  useEffect(() => {
+    if (!ready) return;
+    let live = true;
     setBusy(true);
     contextualModel()
-      .api.predict(text, GUESSES)
+      .api.predict(asked.text, GUESSES)
       .then(
         (r) => {
+          if (!live) return;
           setResult(r);
           setProblem(r.masks.length === 0 ? 'Write [MASK] (or a lone _) where the hidden word goes.' : null);
         },
-        (err: unknown) => setProblem(errorText(err)),
+        (err: unknown) => live && setProblem(errorText(err)),
       )
-      .finally(() => setBusy(false));
+      .finally(() => live && setBusy(false));
+    return () => {
+      live = false;
+    };
+  }, [ready, asked]);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    onSubmit({ mask: text });
+    setAsked({ text });
   };
   return (
     <form className="tool" onSubmit={submit} aria-label="Guess the hidden word">

@@ -6,8 +6,10 @@ import { lessonText, neighbours, shipped } from './shipped';
 import { readFileSync } from 'node:fs';
 import { charNgrams, fastTextHash } from '../../../src/core/models/fasttext/ngrams';
 import { cosine, ftNeighbours, shippedFastText } from './shippedFastText';
+import { tokenize } from '../../../src/core/text/tokenize';
 import { listModels } from '../../../src/core/models';
 import { loadMlmModel } from '../../../src/core/models/contextual/mlmModel';
+import { sentenceTokens } from '../../../src/core/models/contextual/mlmTokenizer';
 import { activateTfjsBackend } from '../../../src/core/train/tfjsBackend';
 
 const kv = shipped('brown-sotu-sg100');
@@ -17,6 +19,43 @@ describe('04 beyond word2vec (brown-sotu-sg100)', () => {
   it('the widgets are pinned', () => {
     expect(text).toMatch(/::widget\{name="subword" word="befriendable" other="friendly"\}/);
     expect(text).toMatch(/::widget\{name="similarity" vectors="brown-sotu-sg100" word="bank"\}/);
+  });
+
+  it('GloVe on Brown: good sits next to luck, deal and very (56 side-by-side occurrences for its five nearest, 3 for skip-gram\'s fine, fun, humor, sad, happy)', () => {
+    expect(text).toMatch(/::widget\{name="similarity" vectors="brown-glove100" word="good"\}/);
+    const glove = shipped('brown-glove100');
+    const sg = shipped('brown-sg100');
+    expect(glove.words).toHaveLength(10_000);
+    expect(glove.dim).toBe(100);
+    const g = neighbours(glove, 'good');
+    const s = neighbours(sg, 'good');
+    expect(g).toEqual(expect.arrayContaining(['luck', 'deal', 'very']));
+    expect(g).not.toContain('bad');
+    expect(s).toEqual(expect.arrayContaining(['fine', 'happy', 'wonderful', 'bad']));
+    // How often each of the five nearest words stands right beside "good" in Brown (either order).
+    const sentences = readFileSync('public/corpora/brown.txt', 'utf8').split('\n').map((l) => tokenize(l));
+    const beside = (words: string[]) => {
+      const set = new Set(words);
+      let n = 0;
+      for (const t of sentences) for (let i = 0; i + 1 < t.length; i++) if ((t[i] === 'good' && set.has(t[i + 1]!)) || (t[i + 1] === 'good' && set.has(t[i]!))) n++;
+      return n;
+    };
+    expect(beside(g.slice(0, 5))).toBe(56);
+    expect(beside(s.slice(0, 5))).toBe(3);
+    expect(text).toContain('The five nearest words stand next to *good* 56 times in Brown; skip-gram\'s five nearest, 3 times.');
+  });
+
+  it("GloVe's shipped settings and scores as the text gives them (x_max 10, 25 passes; analogies 7% vs 11%, similarity 0.17 vs 0.34)", () => {
+    const index = JSON.parse(readFileSync('public/vectors/index.json', 'utf8')) as { sets: { id: string; settings: Record<string, unknown>; scores: Record<string, number> }[] };
+    const byId = (id: string) => index.sets.find((e) => e.id === id)!;
+    const glove = byId('brown-glove100');
+    const sg = byId('brown-sg100');
+    expect(glove.settings).toMatchObject({ model: 'glove', dim: 100, 'x-max': 10, epochs: 25, window: sg.settings.window });
+    const pct = (x: number) => `${Math.round(100 * x)}%`;
+    expect(`${pct(glove.scores['analogy accuracy']!)} against ${pct(sg.scores['analogy accuracy']!)}`).toBe('7% against 11%');
+    expect(`${glove.scores['similarity Spearman']!.toFixed(2)} against ${sg.scores['similarity Spearman']!.toFixed(2)}`).toBe('0.17 against 0.34');
+    expect(text).toContain('(analogies 7% against 11%, word-similarity correlation 0.17 against 0.34)');
+    expect(text).toContain('25 passes over the counts, $x_{\\max} = 10$');
   });
 
   it('befriendable is unseen: 42 n-gram rows, next to memorable, unbearable, honorable, fashionable; friendly next to unfriendly, friendship, friends', () => {
@@ -100,9 +139,23 @@ describe('04 beyond word2vec (brown-sotu-sg100)', () => {
     expect(text).toContain('for 1,479 steps, 50 minutes on two shared CPU cores');
   });
 
+  it('bank in a river sentence against two money sentences: cosine -0.02, the money pair 0.91 (shipped masked-LM)', async () => {
+    await activateTfjsBackend('cpu');
+    const m = loadMlmModel(new Uint8Array(readFileSync('public/models/mlm-brown-sotu.elcm')));
+    const sentences = ['She sat on the river bank.', 'She paid at the bank.', 'The bank raised its interest rates.'];
+    const toks = sentences.map((x) => sentenceTokens(x));
+    const enc = await m.encode(toks);
+    const v = toks.map((t, i) => enc[i]!.slice(t.indexOf('bank') * m.dim, (t.indexOf('bank') + 1) * m.dim));
+    const signed = (x: number) => x.toFixed(2).replace('-', '−');
+    expect(signed(cosine(v[0]!, v[1]!))).toBe('−0.02');
+    expect(signed(cosine(v[1]!, v[2]!))).toBe('0.91');
+    expect(text).toContain('"She sat on the river bank." and "She paid at the bank." have cosine −0.02, while "She paid at the bank." and "The bank raised its interest rates." give 0.91');
+  });
+
   it('says what the lab cannot show yet, and no longer promises a later part', () => {
-    // GloVe's and the multimodal section's notes (the contextual section has its widget now).
-    expect(text.match(/\*\*What the lab can show today:\*\*/g)?.length).toBeGreaterThanOrEqual(2);
+    // The multimodal section's note (GloVe and the contextual section have their widgets now).
+    expect(text.match(/\*\*What the lab can show today:\*\*/g)?.length).toBeGreaterThanOrEqual(1);
+    expect(text).not.toMatch(/No GloVe vectors are shipped/);
     expect(text).not.toMatch(/later part of the lab/);
     expect(text).not.toMatch(/47%/);
   });

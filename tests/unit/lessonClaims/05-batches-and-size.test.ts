@@ -13,8 +13,12 @@ const text = lessonText('05-training-embeddings.md');
 const BATCH_SENTENCES = 64;
 
 describe('05 training embeddings: batches, losses, padding, dimension', () => {
-  it('64 consecutive Brown sentences hold a few hundred distinct words (median about 500)', () => {
+  it('64 consecutive Brown sentences hold a few hundred distinct words (median about 500) of its 48,526', () => {
     const lines = readFileSync('public/corpora/brown.txt', 'utf8').split('\n').filter(Boolean);
+    const vocabulary = new Set<string>();
+    for (const l of lines) for (const t of tokenize(l)) vocabulary.add(t);
+    expect(vocabulary.size).toBe(48_526);
+    expect(text).toContain("out of Brown's 48,526");
     const counts: number[] = [];
     for (let start = 0; start + BATCH_SENTENCES <= lines.length; start += BATCH_SENTENCES) {
       const seen = new Set<string>();
