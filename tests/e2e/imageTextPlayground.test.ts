@@ -116,4 +116,15 @@ describe('images and captions playground', () => {
     for (const [attr, drawn] of sizes) expect(drawn).toBe(attr);
     await context.close();
   });
+
+  it('the lesson step fits a phone: the wide recall table scrolls inside itself', async () => {
+    const lesson = loadLessons().find((l) => l.id === 'beyond-word2vec')!;
+    const step = widgetStep(lesson, 'image-text');
+    const { page, context } = await openPage(browser, `/#/lessons/beyond-word2vec/${step + 1}`, { viewport: { width: 390, height: 844 } });
+    await answerPredictionFor(page, lesson, step, 'image-text');
+    const table = page.getByRole('table', { name: 'Recall on the test scenes' });
+    await expect.poll(() => table.locator('tbody tr').count(), WAIT).toBe(4);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(1);
+    await context.close();
+  });
 });

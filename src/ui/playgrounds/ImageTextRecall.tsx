@@ -11,43 +11,46 @@ export function ImageTextRecall({ recall, heldOutPairs }: { recall: SceneRecall;
     { name: `seen pairs (${recall.seen.queries})`, r: recall.seen },
     { name: `held-out pairs (${recall.heldOut.queries}): ${heldOutPairs.join(', ')}`, r: recall.heldOut },
   ];
+  // Seven columns: on a phone the table scrolls inside its own box instead of pushing the page sideways.
   return (
-    <table className="results" aria-label="Recall on the test scenes">
-      <caption>
-        Recall@k on {recall.all.gallery} test pictures (one per caption, none seen in training): a hit when the true
-        partner is among the first k. One trained model's figures: another training seed moves them, the 30 held-out
-        captions most (train one below to see).
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">Queries</th>
-          {RECALL_KS.map((k) => (
-            <th scope="col" key={`t${k}`}>text→image @{k}</th>
-          ))}
-          {RECALL_KS.map((k) => (
-            <th scope="col" key={`i${k}`}>image→text @{k}</th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map(({ name, r }) => (
-          <tr key={name}>
-            <th scope="row">{name}</th>
-            {r.textToImage.map((x, i) => (
-              <td key={`t${i}`}>{pct(x)}</td>
+    <div style={{ overflowX: 'auto', maxWidth: '100%' }}>
+      <table className="results" aria-label="Recall on the test scenes">
+        <caption>
+          Recall@k on {recall.all.gallery} test pictures (one per caption, none seen in training): a hit when the true
+          partner is among the first k. One trained model's figures: another training seed moves them, the 30 held-out
+          captions most (train one below to see).
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Queries</th>
+            {RECALL_KS.map((k) => (
+              <th scope="col" key={`t${k}`}>text→image @{k}</th>
             ))}
-            {r.imageToText.map((x, i) => (
-              <td key={`i${i}`}>{pct(x)}</td>
+            {RECALL_KS.map((k) => (
+              <th scope="col" key={`i${k}`}>image→text @{k}</th>
             ))}
           </tr>
-        ))}
-        <tr>
-          <th scope="row">chance</th>
-          {[...recall.all.chance, ...recall.all.chance].map((x, i) => (
-            <td key={i}>{pct(x)}</td>
+        </thead>
+        <tbody>
+          {rows.map(({ name, r }) => (
+            <tr key={name}>
+              <th scope="row">{name}</th>
+              {r.textToImage.map((x, i) => (
+                <td key={`t${i}`}>{pct(x)}</td>
+              ))}
+              {r.imageToText.map((x, i) => (
+                <td key={`i${i}`}>{pct(x)}</td>
+              ))}
+            </tr>
           ))}
-        </tr>
-      </tbody>
-    </table>
+          <tr>
+            <th scope="row">chance</th>
+            {[...recall.all.chance, ...recall.all.chance].map((x, i) => (
+              <td key={i}>{pct(x)}</td>
+            ))}
+          </tr>
+        </tbody>
+      </table>
+    </div>
   );
 }
