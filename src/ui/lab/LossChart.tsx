@@ -4,7 +4,7 @@
 // role img (data-first / data-last: the first and last plotted loss).
 import { useEffect, useRef } from 'react';
 import { lossSeries } from '../../state/labLoss';
-import { drawLossPlot, nearestIndex, type Extent, type Frame, type LossPlotStyle } from './lossPlot';
+import { drawLossPlot, fitCanvasToBox, nearestIndex, type CanvasSize, type Extent, type Frame, type LossPlotStyle } from './lossPlot';
 import { onThemeChange, plotColours } from './plotTheme';
 
 /** How often the chart looks for new points. A redraw costs about a millisecond, so this is about smoothness only. */
@@ -50,7 +50,7 @@ export function LossChart() {
     if (!box || !canvas || !ctx) return;
     let drawn = -1;
     let geometry: { frame: Frame; extent: Extent } | null = null;
-    let size = { w: 0, h: 0, ratio: 1 };
+    let size: CanvasSize = { w: 0, h: 0, ratio: 1 };
     let colours = style();
 
     const draw = (force = false) => {
@@ -65,15 +65,9 @@ export function LossChart() {
       canvas.setAttribute('aria-label', summary());
     };
     const resize = () => {
-      const ratio = Math.max(1, window.devicePixelRatio || 1);
-      const w = box.clientWidth;
-      const h = box.clientHeight;
-      if (w === size.w && h === size.h && ratio === size.ratio) return;
-      size = { w, h, ratio };
-      canvas.width = Math.round(w * ratio);
-      canvas.height = Math.round(h * ratio);
-      canvas.style.width = `${w}px`;
-      canvas.style.height = `${h}px`;
+      const next = fitCanvasToBox(canvas, box, size);
+      if (!next) return;
+      size = next;
       draw(true);
     };
     const observer = new ResizeObserver(resize);

@@ -152,12 +152,107 @@ export function tickLabel(v: number, step: number): string {
   return v.toFixed(Math.min(decimals, 8));
 }
 
+/** Colours and type size every canvas chart here needs for its axes. */
+export interface AxesStyle {
+  bg: string;
+  fg: string;
+  grid: string;
+  /** CSS px of tick labels and axis titles. */
+  fontPx: number;
+}
+
+/** Ask for at least 3 ticks: with 2, a range such as 0..3 epochs gets a step of 5 and only the 0 tick. */
+const MIN_TICKS = 3;
+
+/** A canvas's size in CSS px and the device pixel ratio it was sized for. */
+export interface CanvasSize {
+  w: number;
+  h: number;
+  ratio: number;
+}
+
+/**
+ * Give a canvas as many pixels as its box has CSS px times the device pixel ratio (sharp text on a projector and on
+ * high-density screens). Returns the new size, or null when nothing changed (no redraw needed).
+ */
+export function fitCanvasToBox(canvas: HTMLCanvasElement, box: HTMLElement, prev: CanvasSize): CanvasSize | null {
+  const ratio = Math.max(1, window.devicePixelRatio || 1);
+  const w = box.clientWidth;
+  const h = box.clientHeight;
+  if (w === prev.w && h === prev.h && ratio === prev.ratio) return null;
+  canvas.width = Math.round(w * ratio);
+  canvas.height = Math.round(h * ratio);
+  canvas.style.width = `${w}px`;
+  canvas.style.height = `${h}px`;
+  return { w, h, ratio };
+}
+
+/** Scale to the pixel ratio, paint the background and set the font: the start of every redraw. */
+export function startCanvas(ctx: CanvasRenderingContext2D, width: number, height: number, ratio: number, style: AxesStyle): void {
+  ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+  ctx.fillStyle = style.bg;
+  ctx.fillRect(0, 0, width, height);
+  ctx.font = `${style.fontPx}px system-ui, sans-serif`;
+  ctx.lineWidth = 1;
+  ctx.setLineDash([]);
+}
+
+/**
+ * Grid, tick labels, axis titles and the frame of a chart (the lab's loss chart and the playgrounds' lines chart
+ * share them). `xTickEm`: the least room, in font sizes, between two x tick labels.
+ */
+export function drawAxes(
+  ctx: CanvasRenderingContext2D,
+  frame: Frame,
+  ext: Extent,
+  titles: { x: string; y: string },
+  height: number,
+  style: AxesStyle,
+  xTickEm = 5,
+): void {
+  const xt = niceTicks(ext.x[0], ext.x[1], Math.max(MIN_TICKS, Math.min(8, Math.floor(frame.width / (style.fontPx * xTickEm)))));
+  const yt = niceTicks(ext.y[0], ext.y[1], Math.max(MIN_TICKS, Math.min(6, Math.floor(frame.height / (style.fontPx * 2.5)))));
+  const xStep = xt.length > 1 ? xt[1]! - xt[0]! : 1;
+  const yStep = yt.length > 1 ? yt[1]! - yt[0]! : 1;
+  ctx.strokeStyle = style.grid;
+  ctx.globalAlpha = 0.35;
+  ctx.beginPath();
+  for (const v of xt) {
+    const px = Math.round(toPixel(frame, ext, v, ext.y[0])[0]) + 0.5;
+    ctx.moveTo(px, frame.top);
+    ctx.lineTo(px, frame.top + frame.height);
+  }
+  for (const v of yt) {
+    const py = Math.round(toPixel(frame, ext, ext.x[0], v)[1]) + 0.5;
+    ctx.moveTo(frame.left, py);
+    ctx.lineTo(frame.left + frame.width, py);
+  }
+  ctx.stroke();
+  ctx.globalAlpha = 1;
+  ctx.fillStyle = style.fg;
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'top';
+  for (const v of xt) ctx.fillText(tickLabel(v, xStep), toPixel(frame, ext, v, ext.y[0])[0], frame.top + frame.height + style.fontPx * 0.3);
+  ctx.textAlign = 'right';
+  ctx.textBaseline = 'middle';
+  for (const v of yt) ctx.fillText(tickLabel(v, yStep), frame.left - style.fontPx * 0.4, toPixel(frame, ext, ext.x[0], v)[1]);
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'bottom';
+  ctx.fillText(titles.x, frame.left + frame.width / 2, height - 2);
+  ctx.save();
+  ctx.translate(style.fontPx * 0.9, frame.top + frame.height / 2);
+  ctx.rotate(-Math.PI / 2);
+  ctx.textBaseline = 'middle';
+  ctx.fillText(titles.y, 0, 0);
+  ctx.restore();
+  ctx.strokeStyle = style.fg;
+  ctx.strokeRect(frame.left + 0.5, frame.top + 0.5, frame.width, frame.height);
+}
+
 /**
  * Draw the whole chart into a canvas of width x height CSS px at the given pixel ratio (the canvas's own size must
  * already be width*ratio x height*ratio). Returns the frame and extent used, for hit-testing.
  */
-/** Ask for at least 3 ticks: with 2, a range such as 0..3 epochs gets a step of 5 and only the 0 tick. */
-const MIN_TICKS = 3;
 /** Opacity of the raw loss line, so the smoothed trend reads first. */
 const RAW_ALPHA = 0.45;
 
@@ -171,52 +266,8 @@ export function drawLossPlot(
 ): { frame: Frame; extent: Extent } {
   const frame = plotFrame(width, height, style.fontPx);
   const ext = lossExtent(s);
-  ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
-  ctx.fillStyle = style.bg;
-  ctx.fillRect(0, 0, width, height);
-  ctx.font = `${style.fontPx}px system-ui, sans-serif`;
-  ctx.lineWidth = 1;
-
-  // Grid and tick labels.
-  const xt = niceTicks(ext.x[0], ext.x[1], Math.max(MIN_TICKS, Math.min(8, Math.floor(frame.width / (style.fontPx * 5)))));
-  const yt = niceTicks(ext.y[0], ext.y[1], Math.max(MIN_TICKS, Math.min(6, Math.floor(frame.height / (style.fontPx * 2.5)))));
-  const xStep = xt.length > 1 ? xt[1]! - xt[0]! : 1;
-  const yStep = yt.length > 1 ? yt[1]! - yt[0]! : 1;
-  ctx.strokeStyle = style.grid;
-  ctx.fillStyle = style.fg;
-  ctx.globalAlpha = 0.35;
-  ctx.beginPath();
-  for (const v of xt) {
-    const [px] = toPixel(frame, ext, v, ext.y[0]);
-    ctx.moveTo(Math.round(px) + 0.5, frame.top);
-    ctx.lineTo(Math.round(px) + 0.5, frame.top + frame.height);
-  }
-  for (const v of yt) {
-    const [, py] = toPixel(frame, ext, ext.x[0], v);
-    ctx.moveTo(frame.left, Math.round(py) + 0.5);
-    ctx.lineTo(frame.left + frame.width, Math.round(py) + 0.5);
-  }
-  ctx.stroke();
-  ctx.globalAlpha = 1;
-  ctx.textAlign = 'center';
-  ctx.textBaseline = 'top';
-  for (const v of xt) ctx.fillText(tickLabel(v, xStep), toPixel(frame, ext, v, ext.y[0])[0], frame.top + frame.height + style.fontPx * 0.3);
-  ctx.textAlign = 'right';
-  ctx.textBaseline = 'middle';
-  for (const v of yt) ctx.fillText(tickLabel(v, yStep), frame.left - style.fontPx * 0.4, toPixel(frame, ext, ext.x[0], v)[1]);
-
-  // Axis titles and frame.
-  ctx.textAlign = 'center';
-  ctx.textBaseline = 'bottom';
-  ctx.fillText('epochs', frame.left + frame.width / 2, height - 2);
-  ctx.save();
-  ctx.translate(style.fontPx * 0.9, frame.top + frame.height / 2);
-  ctx.rotate(-Math.PI / 2);
-  ctx.textBaseline = 'middle';
-  ctx.fillText('loss per pair', 0, 0);
-  ctx.restore();
-  ctx.strokeStyle = style.fg;
-  ctx.strokeRect(frame.left + 0.5, frame.top + 0.5, frame.width, frame.height);
+  startCanvas(ctx, width, height, ratio, style);
+  drawAxes(ctx, frame, ext, { x: 'epochs', y: 'loss per pair' }, height, style);
 
   // The curves, clipped to the plot area: the raw loss thin and faint, the smoothed trend thick on top.
   const n = Math.min(s.x.length, s.loss.length);

@@ -3,7 +3,7 @@
 // legend is a list of words (solid or dashed, not colour alone), and hovering reads out the nearest point.
 // DOM contract (tests): <figure aria-label={label} data-drawn={draws} data-points={n}>.
 import { useEffect, useRef } from 'react';
-import { nearestIndex, type Extent, type Frame } from '../lab/lossPlot';
+import { fitCanvasToBox, nearestIndex, type CanvasSize, type Extent, type Frame } from '../lab/lossPlot';
 import { onThemeChange, plotColours } from '../lab/plotTheme';
 import { drawLinesPlot, type LinesStyle, type Series } from './linesPlot';
 
@@ -41,7 +41,7 @@ export function LinesChart({ label, summary, x, series, titles, height }: LinesC
     // Kept in main memory: with software compositing a GPU canvas is read back on the main thread every frame.
     const ctx = canvas?.getContext('2d', { willReadFrequently: true });
     if (!box || !canvas || !ctx) return;
-    let size = { w: 0, h: 0, ratio: 1 };
+    let size: CanvasSize = { w: 0, h: 0, ratio: 1 };
     let colours = style();
     let geometry: { frame: Frame; extent: Extent } | null = null;
     const draw = () => {
@@ -53,15 +53,9 @@ export function LinesChart({ label, summary, x, series, titles, height }: LinesC
       figureRef.current?.setAttribute('data-points', String(x.length));
     };
     const resize = () => {
-      const ratio = Math.max(1, window.devicePixelRatio || 1);
-      const w = box.clientWidth;
-      const h = box.clientHeight;
-      if (w === size.w && h === size.h && ratio === size.ratio) return;
-      size = { w, h, ratio };
-      canvas.width = Math.round(w * ratio);
-      canvas.height = Math.round(h * ratio);
-      canvas.style.width = `${w}px`;
-      canvas.style.height = `${h}px`;
+      const next = fitCanvasToBox(canvas, box, size);
+      if (!next) return;
+      size = next;
       draw();
     };
     const observer = new ResizeObserver(resize);

@@ -3,7 +3,7 @@
 // --trace: plotly's layout, text measuring and SVG rebuild); this draw takes about a millisecond. The axes, ticks and
 // hit-testing are the lab's loss chart's (../lab/lossPlot.ts); only the extent and the drawing of several series are
 // new here.
-import { niceTicks, plotFrame, tickLabel, toPixel, type Extent, type Frame } from '../lab/lossPlot';
+import { drawAxes, plotFrame, startCanvas, toPixel, type Extent, type Frame } from '../lab/lossPlot';
 
 export interface Series {
   name: string;
@@ -24,8 +24,8 @@ export interface LinesStyle {
 
 /** Room above and below the values, as a share of their range. */
 const RANGE_PAD = 0.06;
-/** Ask for at least this many ticks (with 2, a range of 0..3 gets one tick only). */
-const MIN_TICKS = 3;
+/** The least room between two x tick labels, in font sizes (picture counts run to five digits). */
+const X_TICK_EM = 6;
 /** Dash pattern of a dashed series, in line widths. */
 const DASH = [4, 3];
 
@@ -65,50 +65,8 @@ export function drawLinesPlot(
 ): { frame: Frame; extent: Extent } {
   const frame = plotFrame(width, height, style.fontPx);
   const ext = linesExtent(x, series);
-  ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
-  ctx.fillStyle = style.bg;
-  ctx.fillRect(0, 0, width, height);
-  ctx.font = `${style.fontPx}px system-ui, sans-serif`;
-  ctx.lineWidth = 1;
-  ctx.setLineDash([]);
-
-  const xt = niceTicks(ext.x[0], ext.x[1], Math.max(MIN_TICKS, Math.min(8, Math.floor(frame.width / (style.fontPx * 6)))));
-  const yt = niceTicks(ext.y[0], ext.y[1], Math.max(MIN_TICKS, Math.min(6, Math.floor(frame.height / (style.fontPx * 2.5)))));
-  const xStep = xt.length > 1 ? xt[1]! - xt[0]! : 1;
-  const yStep = yt.length > 1 ? yt[1]! - yt[0]! : 1;
-  ctx.strokeStyle = style.grid;
-  ctx.globalAlpha = 0.35;
-  ctx.beginPath();
-  for (const v of xt) {
-    const px = Math.round(toPixel(frame, ext, v, ext.y[0])[0]) + 0.5;
-    ctx.moveTo(px, frame.top);
-    ctx.lineTo(px, frame.top + frame.height);
-  }
-  for (const v of yt) {
-    const py = Math.round(toPixel(frame, ext, ext.x[0], v)[1]) + 0.5;
-    ctx.moveTo(frame.left, py);
-    ctx.lineTo(frame.left + frame.width, py);
-  }
-  ctx.stroke();
-  ctx.globalAlpha = 1;
-  ctx.fillStyle = style.fg;
-  ctx.textAlign = 'center';
-  ctx.textBaseline = 'top';
-  for (const v of xt) ctx.fillText(tickLabel(v, xStep), toPixel(frame, ext, v, ext.y[0])[0], frame.top + frame.height + style.fontPx * 0.3);
-  ctx.textAlign = 'right';
-  ctx.textBaseline = 'middle';
-  for (const v of yt) ctx.fillText(tickLabel(v, yStep), frame.left - style.fontPx * 0.4, toPixel(frame, ext, ext.x[0], v)[1]);
-  ctx.textAlign = 'center';
-  ctx.textBaseline = 'bottom';
-  ctx.fillText(titles.x, frame.left + frame.width / 2, height - 2);
-  ctx.save();
-  ctx.translate(style.fontPx * 0.9, frame.top + frame.height / 2);
-  ctx.rotate(-Math.PI / 2);
-  ctx.textBaseline = 'middle';
-  ctx.fillText(titles.y, 0, 0);
-  ctx.restore();
-  ctx.strokeStyle = style.fg;
-  ctx.strokeRect(frame.left + 0.5, frame.top + 0.5, frame.width, frame.height);
+  startCanvas(ctx, width, height, ratio, style);
+  drawAxes(ctx, frame, ext, titles, height, style, X_TICK_EM);
 
   ctx.save();
   ctx.beginPath();
