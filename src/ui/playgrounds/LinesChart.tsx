@@ -2,7 +2,9 @@
 // no React work beyond its props. Accessible: the figure has a name, the canvas (role img) a text summary, the
 // legend is a list of words (solid or dashed, not colour alone), and hovering reads out the nearest point.
 // DOM contract (tests): <figure aria-label={label} data-drawn={draws} data-points={n}>.
-import { useEffect, useRef } from 'react';
+// "Show the values" opens a table of every point (built only while open, so training pays nothing for it): the
+// numbers behind the curves for a screen reader, and for tests that compare two runs at the same x.
+import { useEffect, useRef, useState } from 'react';
 import { fitCanvasToBox, nearestIndex, type CanvasSize, type Extent, type Frame } from '../lab/lossPlot';
 import { onThemeChange, plotColours } from '../lab/plotTheme';
 import { drawLinesPlot, type LinesStyle, type Series } from './linesPlot';
@@ -34,6 +36,7 @@ export function LinesChart({ label, summary, x, series, titles, height }: LinesC
   // The latest props, read by the draw function that the resize and theme observers call.
   const latest = useRef({ x, series, titles });
   const redraw = useRef<() => void>(() => {});
+  const [valuesOpen, setValuesOpen] = useState(false);
 
   useEffect(() => {
     const box = boxRef.current;
@@ -110,6 +113,29 @@ export function LinesChart({ label, summary, x, series, titles, height }: LinesC
       </ul>
       <p ref={readoutRef} className="lines-readout" aria-hidden="true" />
       <figcaption className="muted">{summary}</figcaption>
+      <details onToggle={(e) => setValuesOpen(e.currentTarget.open)}>
+        <summary>Show the values</summary>
+        {valuesOpen && (
+          <div className="table-scroll" tabIndex={0} role="region" aria-label={`Values of ${label.toLowerCase()}, scrollable`}>
+            <table aria-label={`Values of ${label.toLowerCase()}`}>
+              <thead>
+                <tr>
+                  <th scope="col">{titles.x}</th>
+                  {series.map((s) => <th key={s.name} scope="col">{s.name}</th>)}
+                </tr>
+              </thead>
+              <tbody>
+                {x.map((xi, i) => (
+                  <tr key={i}>
+                    <th scope="row">{xi.toLocaleString('en-US')}</th>
+                    {series.map((s) => <td key={s.name} className="num">{Number.isFinite(s.y[i]) ? s.y[i]!.toFixed(4) : '-'}</td>)}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </details>
     </figure>
   );
 }
