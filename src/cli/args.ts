@@ -8,7 +8,7 @@ export type OptionKind =
   | { kind: 'int'; min: number; max?: number }
   | { kind: 'float'; min: number; exclusiveMin?: boolean; max?: number }
   | { kind: 'enum'; values: readonly string[] }
-  | { kind: 'string'; placeholder: string; multiple?: boolean }
+  | { kind: 'string'; valueName: string; multiple?: boolean }
   | { kind: 'flag' };
 
 export type OptionSpec = OptionKind & {
@@ -147,7 +147,7 @@ export function parseCommand(spec: CommandSpec, argv: readonly string[]): Parsed
     }
     const text = typeof raw === 'string' ? raw : o.default;
     if (text === undefined) {
-      if (o.required) throw new UsageError(`${spec.name} needs --${o.name} ${placeholderOf(o)}`, spec.name);
+      if (o.required) throw new UsageError(`${spec.name} needs --${o.name} ${valueNameOf(o)}`, spec.name);
       continue;
     }
     if (o.kind === 'int' || o.kind === 'float') out[o.name] = parseNumber(o, text, spec.name);
@@ -173,7 +173,7 @@ function translateParseError(err: unknown, spec: CommandSpec): unknown {
     const flag = /'(--?[\w-]+)/.exec(e.message)?.[1] ?? 'an option';
     const o = spec.options.find((x) => `--${x.name}` === flag);
     if (o && o.kind === 'flag') return new UsageError(`${flag} takes no value`, spec.name);
-    return new UsageError(`${flag} needs a value${o ? ` (${placeholderOf(o)})` : ''}`, spec.name);
+    return new UsageError(`${flag} needs a value${o ? ` (${valueNameOf(o)})` : ''}`, spec.name);
   }
   if (e.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
     const arg = /'([^']*)'/.exec(e.message)?.[1] ?? '';
@@ -182,7 +182,7 @@ function translateParseError(err: unknown, spec: CommandSpec): unknown {
   return err;
 }
 
-function placeholderOf(o: OptionSpec): string {
+function valueNameOf(o: OptionSpec): string {
   switch (o.kind) {
     case 'int':
       return 'N';
@@ -191,7 +191,7 @@ function placeholderOf(o: OptionSpec): string {
     case 'enum':
       return o.values.join('|');
     case 'string':
-      return o.placeholder;
+      return o.valueName;
     case 'flag':
       return '';
   }
@@ -200,7 +200,7 @@ function placeholderOf(o: OptionSpec): string {
 /** The --help text of a command, generated from its option table. */
 export function helpText(spec: CommandSpec): string {
   const rows = spec.options.map((o) => {
-    const left = `  --${o.name}${o.kind === 'flag' ? '' : ' ' + placeholderOf(o)}`;
+    const left = `  --${o.name}${o.kind === 'flag' ? '' : ' ' + valueNameOf(o)}`;
     const def = o.default !== undefined ? ` (default ${o.default})` : o.required ? ' (required)' : '';
     return [left, o.help + def] as const;
   });

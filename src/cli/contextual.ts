@@ -26,10 +26,10 @@ export const CONTEXTUAL_SPEC: CommandSpec = {
   summary: 'Print the vector of a word in each sentence of a file, from the contextual model (or a static vectors file).',
   usage: 'npm run cli -- contextual --word WORD --sentences FILE [--weights FILE.elcm] [--static VECTORS]',
   options: [
-    { name: 'word', kind: 'string', placeholder: 'WORD', required: true, help: 'the word to look up in every sentence (compared lower-cased, as the lab tokenizes)' },
-    { name: 'sentences', kind: 'string', placeholder: 'FILE', required: true, help: 'a text file with one sentence a line (blank lines are skipped)' },
-    { name: 'weights', kind: 'string', placeholder: 'FILE', help: 'a contextual model file (.elcm) from `train --model mlm --out`; default: the shipped public/models/mlm-brown-sotu.elcm' },
-    { name: 'static', kind: 'string', placeholder: 'VECTORS', help: 'print this vectors file’s vector of the word instead (.txt .bin .vec .elv ...)' },
+    { name: 'word', kind: 'string', valueName: 'WORD', required: true, help: 'the word to look up in every sentence (compared lower-cased, as the lab tokenizes)' },
+    { name: 'sentences', kind: 'string', valueName: 'FILE', required: true, help: 'a text file with one sentence a line (blank lines are skipped)' },
+    { name: 'weights', kind: 'string', valueName: 'FILE', help: 'a contextual model file (.elcm) from `train --model mlm --out`; default: the shipped public/models/mlm-brown-sotu.elcm' },
+    { name: 'static', kind: 'string', valueName: 'VECTORS', help: 'print this vectors file’s vector of the word instead (.txt .bin .vec .elv ...)' },
   ],
   examples: [
     'npm run cli -- contextual --word bank --sentences bank.txt',

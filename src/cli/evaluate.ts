@@ -19,9 +19,9 @@ export const EVAL_SPEC: CommandSpec = {
   summary: 'Score word vectors on analogies (accuracy) and word similarity (Spearman correlation).',
   usage: 'npm run cli -- eval --vectors FILE [--analogies FILE] [--similarity FILE] [--json]',
   options: [
-    { name: 'vectors', kind: 'string', placeholder: 'FILE', required: true, help: '.txt .bin .vec .tsv .elv or GloVe text' },
-    { name: 'analogies', kind: 'string', placeholder: 'FILE', multiple: true, help: `questions-words file (repeatable; "${SKIP}" skips; default data/eval/analogies.txt)` },
-    { name: 'similarity', kind: 'string', placeholder: 'FILE', multiple: true, help: `word1 word2 score per line (repeatable; "${SKIP}" skips; default data/eval/similarity.txt)` },
+    { name: 'vectors', kind: 'string', valueName: 'FILE', required: true, help: '.txt .bin .vec .tsv .elv or GloVe text' },
+    { name: 'analogies', kind: 'string', valueName: 'FILE', multiple: true, help: `questions-words file (repeatable; "${SKIP}" skips; default data/eval/analogies.txt)` },
+    { name: 'similarity', kind: 'string', valueName: 'FILE', multiple: true, help: `word1 word2 score per line (repeatable; "${SKIP}" skips; default data/eval/similarity.txt)` },
     { name: 'max-words', kind: 'int', min: 0, default: '0', help: 'load only the first N words of the file (0 = all)' },
     { name: 'restrict', kind: 'int', min: 1, default: String(DEFAULT_RESTRICT), help: 'answer analogies from the N most frequent words' },
     { name: 'method', kind: 'enum', values: ['3cosadd', '3cosmul'], default: '3cosadd', help: 'analogy scoring' },

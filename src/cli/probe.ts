@@ -22,10 +22,10 @@ export const PROBE_SPEC: CommandSpec = {
   summary: 'Probe word vectors for part of speech (Brown tags), with a control task, selectivity and a majority baseline.',
   usage: 'npm run cli -- probe --vectors FILE [--seeds N] [--words N] [--tags FILE] [--json]',
   options: [
-    { name: 'vectors', kind: 'string', placeholder: 'FILE', required: true, help: '.txt .bin .vec .tsv .elv or GloVe text, or a shipped set\'s id (brown-sg100, brown-cbow100, ...)' },
+    { name: 'vectors', kind: 'string', valueName: 'FILE', required: true, help: '.txt .bin .vec .tsv .elv or GloVe text, or a shipped set\'s id (brown-sg100, brown-cbow100, ...)' },
     { name: 'seeds', kind: 'int', min: 1, max: MAX_SEEDS, default: String(DEFAULT_PROBE_SEEDS.length), help: 'seeds 1..N: each draws a split, control labels and batch order' },
     { name: 'words', kind: 'int', min: 10, default: String(DEFAULT_PROBE_WORDS), help: 'probe the N most frequent tagged words of the file' },
-    { name: 'tags', kind: 'string', placeholder: 'FILE', help: 'a { classes, words } JSON lexicon (default: Brown\'s, public/corpora/brown-pos.json)' },
+    { name: 'tags', kind: 'string', valueName: 'FILE', help: 'a { classes, words } JSON lexicon (default: Brown\'s, public/corpora/brown-pos.json)' },
     { name: 'json', kind: 'flag', help: 'print one JSON object instead of a report' },
     { name: 'quiet', kind: 'flag', help: 'no progress lines' },
   ],

@@ -18,10 +18,10 @@ export const SEARCH_SPEC: CommandSpec = {
   usage: 'npm run cli -- search --index brown --query "..." [--k 10] [--method sif|mean|bm25] [--json]',
   options: [
     { name: 'index', kind: 'enum', values: SEARCH_INDEXES, default: 'brown', help: 'the document collection' },
-    { name: 'query', kind: 'string', placeholder: 'TEXT', required: true, help: 'the words to search for' },
+    { name: 'query', kind: 'string', valueName: 'TEXT', required: true, help: 'the words to search for' },
     { name: 'k', kind: 'int', min: 1, max: 500, default: '10', help: 'documents to print' },
     { name: 'method', kind: 'enum', values: SEARCH_METHODS, default: 'sif', help: SEARCH_METHODS.map((m) => `${m} = ${SEARCH_METHOD_NAMES[m]}`).join(', ') },
-    { name: 'vectors', kind: 'string', placeholder: 'NAME|FILE', default: DEFAULT_SEARCH_VECTORS, help: 'word vectors for mean and sif: a shipped set or a file' },
+    { name: 'vectors', kind: 'string', valueName: 'NAME|FILE', default: DEFAULT_SEARCH_VECTORS, help: 'word vectors for mean and sif: a shipped set or a file' },
     { name: 'json', kind: 'flag', help: 'print one JSON object instead of a list' },
   ],
   examples: ['npm run cli -- search --index brown --query "horse rifle sheriff" --k 10', 'npm run cli -- search --query "church faith" --method bm25 --json'],

@@ -17,8 +17,8 @@ export const TRANSFER_SPEC: CommandSpec = {
   summary: 'Transfer curve: Brown genre accuracy against labelled documents, from random, frozen and fine-tuned vectors.',
   usage: 'npm run cli -- transfer [--vectors NAME|FILE] [--sizes 15,30,60,...] [--seeds N] [--json]',
   options: [
-    { name: 'vectors', kind: 'string', placeholder: 'NAME|FILE', default: DEFAULT_TRANSFER_VECTORS, help: 'pre-trained vectors: a shipped set (brown-sotu-sg100, sotu-sg100...) or a file' },
-    { name: 'sizes', kind: 'string', placeholder: 'N,N,...', default: DEFAULT_SIZES.join(','), help: 'numbers of labelled training documents (1 to 400)' },
+    { name: 'vectors', kind: 'string', valueName: 'NAME|FILE', default: DEFAULT_TRANSFER_VECTORS, help: 'pre-trained vectors: a shipped set (brown-sotu-sg100, sotu-sg100...) or a file' },
+    { name: 'sizes', kind: 'string', valueName: 'N,N,...', default: DEFAULT_SIZES.join(','), help: 'numbers of labelled training documents (1 to 400)' },
     { name: 'seeds', kind: 'int', min: 1, max: 50, default: String(DEFAULT_TRANSFER_SEEDS), help: 'seeds 1..N (each draws the documents, the random table, the batch order)' },
     { name: 'quiet', kind: 'flag', help: 'no progress lines on stderr' },
     { name: 'json', kind: 'flag', help: 'print one JSON object instead of a table' },
