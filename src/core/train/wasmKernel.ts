@@ -5,7 +5,7 @@ import type { KernelResult } from './cpuKernel';
 import type { NoiseTables, SigmoidTables } from './cpuTables';
 import type { Rng } from './rng';
 import { KERNEL_WASM_PLAIN, KERNEL_WASM_SHARED } from './wasm/kernelWasm';
-import { compileWasmModule } from './wasmModule';
+import { compileWasmModule, trainSentenceInWasm, type SentenceKernelExports } from './wasmModule';
 
 /** Bytes per WebAssembly memory page. */
 const PAGE = 65536;
@@ -29,18 +29,6 @@ export interface WasmKernelParams {
   points: Int32Array;
   codeOffsets: Int32Array;
   maxSentence: number;
-}
-
-interface KernelExports {
-  setup(...args: number[]): void;
-  train(sen: number, len: number, alpha: number): void;
-  r0: WebAssembly.Global;
-  r1: WebAssembly.Global;
-  r2: WebAssembly.Global;
-  r3: WebAssembly.Global;
-  lossSum: WebAssembly.Global;
-  examples: WebAssembly.Global;
-  diverged: WebAssembly.Global;
 }
 
 export interface WasmKernel {
@@ -154,9 +142,9 @@ function instantiateKernel(
   layout: KernelLayout,
   p: WasmKernelParams,
   thread: number,
-): { exports: KernelExports; sen: number } {
+): { exports: SentenceKernelExports; sen: number } {
   const instance = new WebAssembly.Instance(mod, { env: { memory } });
-  const ex = instance.exports as unknown as KernelExports;
+  const ex = instance.exports as unknown as SentenceKernelExports;
   const { args, sen } = setupArgs(layout, p, thread);
   ex.setup(...args);
   return { exports: ex, sen };
@@ -200,23 +188,7 @@ export function createWasmKernel(p: WasmKernelParams, threads = 1): WasmKernel |
     syn1: new Float32Array(buf, layout.syn1, p.hs ? (V - 1) * layout.stride : 0),
     sen: new Int32Array(buf, sen, Math.max(1, p.maxSentence)),
     train(len: number, alpha: number, rng: Rng, out: KernelResult): void {
-      ex.r0.value = rng.s0;
-      ex.r1.value = rng.s1;
-      ex.r2.value = rng.s2;
-      ex.r3.value = rng.s3;
-      ex.lossSum.value = 0;
-      ex.examples.value = 0;
-      ex.train(sen, len, alpha);
-      rng.s0 = ex.r0.value as number;
-      rng.s1 = ex.r1.value as number;
-      rng.s2 = ex.r2.value as number;
-      rng.s3 = ex.r3.value as number;
-      out.lossSum += ex.lossSum.value as number;
-      out.examples += ex.examples.value as number;
-      if (ex.diverged.value) {
-        out.diverged = true;
-        ex.diverged.value = 0;
-      }
+      trainSentenceInWasm(ex, sen, len, alpha, rng, out);
     },
   };
 }

@@ -6,7 +6,7 @@ import type { NoiseTables, SigmoidTables } from '../../train/cpuTables';
 import type { Rng } from '../../train/rng';
 import type { FastTextKernelResult } from './fastTextKernel';
 import { FASTTEXT_KERNEL_WASM } from './wasm/fastTextKernelWasm';
-import { compileWasmModule } from '../../train/wasmModule';
+import { compileWasmModule, trainSentenceInWasm, type SentenceKernelExports } from '../../train/wasmModule';
 
 /** Bytes per WebAssembly memory page. */
 const PAGE = 65536;
@@ -31,18 +31,6 @@ export interface FastTextWasmParams {
   /** Most row ids CBOW pools for one example (2 x window x the most rows of a word). */
   readonly bowLength: number;
   readonly maxSentence: number;
-}
-
-interface Exports {
-  setup(...args: number[]): void;
-  train(sen: number, len: number, alpha: number): void;
-  r0: WebAssembly.Global;
-  r1: WebAssembly.Global;
-  r2: WebAssembly.Global;
-  r3: WebAssembly.Global;
-  lossSum: WebAssembly.Global;
-  examples: WebAssembly.Global;
-  diverged: WebAssembly.Global;
 }
 
 export interface FastTextWasmKernel {
@@ -101,11 +89,11 @@ export function createFastTextWasm(p: FastTextWasmParams): FastTextWasmKernel | 
   const sen = take(Math.max(1, p.maxSentence) * 4);
   if (at > MAX_BYTES) return null;
   let memory: WebAssembly.Memory;
-  let ex: Exports;
+  let ex: SentenceKernelExports;
   try {
     const pages = Math.ceil(at / PAGE);
     memory = new WebAssembly.Memory({ initial: pages, maximum: pages });
-    ex = new WebAssembly.Instance(mod, { env: { memory } }).exports as unknown as Exports;
+    ex = new WebAssembly.Instance(mod, { env: { memory } }).exports as unknown as SentenceKernelExports;
   } catch {
     return null;
   }
@@ -125,23 +113,7 @@ export function createFastTextWasm(p: FastTextWasmParams): FastTextWasmKernel | 
     output: new Float32Array(buf, output, V * p.dim),
     sen: new Int32Array(buf, sen, Math.max(1, p.maxSentence)),
     train(len, alpha, rng, out) {
-      ex.r0.value = rng.s0;
-      ex.r1.value = rng.s1;
-      ex.r2.value = rng.s2;
-      ex.r3.value = rng.s3;
-      ex.lossSum.value = 0;
-      ex.examples.value = 0;
-      ex.train(sen, len, alpha);
-      rng.s0 = ex.r0.value as number;
-      rng.s1 = ex.r1.value as number;
-      rng.s2 = ex.r2.value as number;
-      rng.s3 = ex.r3.value as number;
-      out.lossSum += ex.lossSum.value as number;
-      out.examples += ex.examples.value as number;
-      if (ex.diverged.value) {
-        out.diverged = true;
-        ex.diverged.value = 0;
-      }
+      trainSentenceInWasm(ex, sen, len, alpha, rng, out);
     },
   };
 }
