@@ -2,9 +2,7 @@
 // core ranks them with the same shipped weights; click a picture and see its captions; train on WebAssembly and see
 // both losses appear, then cancel. Expected answers come from the core reading the same shipped file.
 import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readDualModel } from '../../src/core/models/multimodal/dualModelFile';
 import { captionOf } from '../../src/core/multimodal/captions';
@@ -12,6 +10,7 @@ import { rasterise } from '../../src/core/multimodal/rasterise';
 import { topK } from '../../src/core/multimodal/recall';
 import { makeSceneSplit } from '../../src/core/multimodal/sceneSplit';
 import { launch, openPage, resetLongTasks } from './browser';
+import { axeViolations } from './axe';
 import { answerPredictionFor, loadLessons, widgetStep } from './lessonsData';
 
 const WAIT = { timeout: 180_000, interval: 300 };
@@ -25,16 +24,6 @@ const captionsFor = (i: number) => topK(images.subarray(i * model.dim, (i + 1) *
 const rankedAlts = (l: Locator) => l.locator('canvas[role="img"]').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
 const rankedTexts = (l: Locator) => l.locator('li').evaluateAll((els) => els.map((e) => e.firstChild?.textContent?.trim() ?? ''));
 
-const AXE_SOURCE = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(await AXE_SOURCE);
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
-    const r = await axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
-  });
-}
 
 let browser: Browser;
 beforeAll(async () => {

@@ -3,11 +3,10 @@
 // legend that isolates one class, answers a search with every neighbour drawn (data-highlighted = k + 1: the word and
 // its k neighbours, added to the map when they are not among its N words), draws two maps of the same vectors whose
 // neighbourhoods agree well above chance, and passes an axe-core scan.
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launch } from './browser';
+import { axeViolations } from './axe';
 import { expectCleanPage, openLab, statusLine, TEST_TIMEOUT } from './labHelpers';
 
 let browser: Browser;
@@ -49,16 +48,6 @@ function labelBoxes(page: Page, slack: number) {
   }, slack);
 }
 
-const AXE_SOURCE = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(await AXE_SOURCE);
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
-    const r = await axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
-  });
-}
 
 describe('embedding map: labels, legend, search, keyboard, accessibility', () => {
   it(

@@ -4,9 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { launch, openPage } from './browser';
+import { axeViolations } from './axe';
 import { readCompact } from '../../src/core/vectors/formats';
 import { evaluateAnalogies } from '../../src/core/vectors/evaluation';
 import { buildProbeDataset, parseTagLexicon } from '../../src/core/probe/probeData';
@@ -40,17 +39,6 @@ function analogyBand(id: string) {
   return { value: a.accuracy, ...wilsonInterval(a.correct, a.total) };
 }
 
-const AXE_SOURCE = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** axe-core's violations on the page as it stands (every control named, tables with headers, contrast...). */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(await AXE_SOURCE);
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
-    const r = await axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
-  });
-}
 
 async function activeLabel(page: Page, startsWith: string): Promise<string> {
   await expect.poll(() => page.getByTestId('active-vectors').textContent(), WAIT).toMatch(new RegExp(`^${startsWith}`));
